@@ -1,0 +1,183 @@
+package uk.crcledger.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/**
+ * The layout of the commits collection and the reads that follow its chain of positions.
+ * <p>
+ * One document per commit (the events of one command), stored in one insert, so a commit is there
+ * whole or not at all, on a server without transactions too:
+ * <pre>
+ * { _id: 41,                      ledger position of the commit's first event
+ *   commit: "uuid",              who wrote it (to recognise our own write after a lost reply)
+ *   stream: "aggregateId#3",     unique: aggregate id and first sequence number; "~" + commit
+ *                                 id for a commit without aggregate events
+ *   aggregate: "...", type: "...", at: Date (time of the first event),
+ *   events: [ { id, ts, seq, type, rev, payload, meta } ] }   events at positions 41, 42, ...
+ * </pre>
+ * Every read is keyed by {@code _id} or by the unique {@code stream} key, exact or {@code $in},
+ * because those are the only reads the embedded server answers from an index; a real MongoDB
+ * answers them from its indexes too, so their cost does not grow with the ledger.
+ */
+final class CommitChain {
+
+    static final String ID = "_id";
+    static final String COMMIT_ID = "commit";
+    static final String STREAM = "stream";
+    static final String AGGREGATE = "aggregate";
+    static final String AGGREGATE_TYPE = "type";
+    static final String AT = "at";
+    static final String EVENTS = "events";
+
+    private static final String HEAD_HINT_ID = "events-head";
+    private static final int PROBE_WINDOW = 512;
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> meta;
+    private final int maxEventsPerCommit;
+
+    CommitChain(MongoCollection<Document> commits, MongoCollection<Document> meta, int maxEventsPerCommit) {
+        this.commits = commits;
+        this.meta = meta;
+        this.maxEventsPerCommit = maxEventsPerCommit;
+    }
+
+    static String streamKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "#" + sequenceNumber;
+    }
+
+    static long end(Document commit) {
+        return commit.getLong(ID) + commit.getList(EVENTS, Document.class).size();
+    }
+
+    Document commitAt(long position) {
+        return commits.find(Filters.eq(ID, position)).first();
+    }
+
+    boolean isTaken(long position) {
+        return commitAt(position) != null;
+    }
+
+    /** The commits whose positions are among the given ones, by position. */
+    TreeMap<Long, Document> commitsAt(long fromInclusive, long toExclusive) {
+        List<Long> ids = LongStream.range(Math.max(1, fromInclusive), toExclusive).boxed().toList();
+        TreeMap<Long, Document> found = new TreeMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Document commit : commits.find(Filters.in(ID, ids))) {
+            found.put(commit.getLong(ID), commit);
+        }
+        return found;
+    }
+
+    /**
+     * Where the first commit holding a position after {@code lastPosition} starts, and how many of its
+     * events were already seen: a token may stop in the middle of a commit.
+     */
+    long[] resumeAfter(long lastPosition) {
+        long wanted = lastPosition + 1;
+        TreeMap<Long, Document> around = commitsAt(wanted - maxEventsPerCommit + 1, wanted + 1);
+        Map.Entry<Long, Document> floor = around.floorEntry(wanted);
+        if (floor != null && end(floor.getValue()) > wanted) {
+            return new long[] {floor.getKey(), wanted - floor.getKey()};
+        }
+        return new long[] {wanted, 0};
+    }
+
+    /**
+     * Follows the chain from a position known to start a commit (or to be the next free one) to
+     * the first free position: the head.
+     */
+    long headFrom(long position) {
+        long next = Math.max(1, position);
+        while (true) {
+            long windowEnd = next + PROBE_WINDOW;
+            TreeMap<Long, Document> window = commitsAt(next, windowEnd);
+            Document commit;
+            while ((commit = window.get(next)) != null) {
+                next = end(commit);
+            }
+            if (next < windowEnd) {
+                return next;
+            }
+        }
+    }
+
+    /** The head, starting from the last hint (written now and then, never ahead of the chain). */
+    long head() {
+        Document hint = meta.find(Filters.eq(ID, HEAD_HINT_ID)).first();
+        return headFrom(hint == null ? 1 : hint.getLong("next"));
+    }
+
+    void writeHeadHint(long next) {
+        meta.replaceOne(Filters.eq(ID, HEAD_HINT_ID), new Document(ID, HEAD_HINT_ID).append("next", next),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The commits of one aggregate from the one holding {@code firstSequenceNumber}, following
+     * stream keys. One query fetches a run of guessed keys (commits usually hold one event each),
+     * so a stream of n single-event commits costs about n / batch round trips.
+     */
+    List<Document> aggregateCommits(String aggregateIdentifier, long firstSequenceNumber, int batch) {
+        List<Document> result = new ArrayList<>();
+        long next = firstSequenceNumber;
+        if (firstSequenceNumber > 0) {
+            // The sequence number may fall inside a commit (a snapshot taken mid-commit).
+            Map<String, Document> before = byStream(aggregateIdentifier,
+                    Math.max(0, firstSequenceNumber - maxEventsPerCommit + 1), firstSequenceNumber + 1);
+            for (long seq = firstSequenceNumber; seq >= Math.max(0, firstSequenceNumber - maxEventsPerCommit + 1); seq--) {
+                Document commit = before.get(streamKey(aggregateIdentifier, seq));
+                if (commit != null) {
+                    long last = lastSequence(commit);
+                    if (last >= firstSequenceNumber) {
+                        result.add(commit);
+                        next = last + 1;
+                    }
+                    break;
+                }
+            }
+        }
+        while (true) {
+            long windowEnd = next + batch;
+            Map<String, Document> found = byStream(aggregateIdentifier, next, windowEnd);
+            Document commit;
+            while ((commit = found.get(streamKey(aggregateIdentifier, next))) != null) {
+                result.add(commit);
+                next = lastSequence(commit) + 1;
+            }
+            // A commit holding the next sequence number would start inside the window we read.
+            if (next < windowEnd) {
+                return result;
+            }
+        }
+    }
+
+    private Map<String, Document> byStream(String aggregateIdentifier, long fromSeq, long toSeqExclusive) {
+        List<String> keys = LongStream.range(fromSeq, toSeqExclusive)
+                .mapToObj(seq -> streamKey(aggregateIdentifier, seq)).toList();
+        return commits.find(Filters.in(STREAM, keys)).into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(d -> d.getString(STREAM), Function.identity(), (a, b) -> a));
+    }
+
+    static long lastSequence(Document commit) {
+        return commit.getList(EVENTS, Document.class).stream()
+                .map(e -> e.getLong("seq"))
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+    }
+}
