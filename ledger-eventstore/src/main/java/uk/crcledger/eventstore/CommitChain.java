@@ -130,7 +130,8 @@ final class CommitChain {
     /**
      * The commits of one aggregate from the one holding {@code firstSequenceNumber}, following
      * stream keys. One query fetches a run of guessed keys (commits usually hold one event each),
-     * so a stream of n single-event commits costs about n / batch round trips.
+     * starting with a few and growing to {@code batch}, so a short stream costs one round trip and a
+     * long one about n / batch.
      */
     List<Document> aggregateCommits(String aggregateIdentifier, long firstSequenceNumber, int batch) {
         List<Document> result = new ArrayList<>();
@@ -151,8 +152,11 @@ final class CommitChain {
                 }
             }
         }
+        // Most aggregates are short: guess a few keys first, then more as the stream goes on.
+        int window = Math.min(8, batch);
         while (true) {
-            long windowEnd = next + batch;
+            long windowEnd = next + window;
+            window = Math.min(window * 4, batch);
             Map<String, Document> found = byStream(aggregateIdentifier, next, windowEnd);
             Document commit;
             while ((commit = found.get(streamKey(aggregateIdentifier, next))) != null) {

@@ -1,0 +1,138 @@
+package uk.crcledger.api.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+import uk.crcledger.eventstore.LedgerMongoClients;
+import uk.crcledger.eventstore.LedgerSerializers;
+import uk.crcledger.eventstore.LedgerTokenStores;
+import uk.crcledger.eventstore.MongoLedgerStorageEngine;
+import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Connects the ledger to MongoDB: the configured replica set, or else the embedded server on
+ * {@code ledger.data-dir}. Everything Axon stores (events, snapshots, tokens) and every read
+ * model goes through the one client made here.
+ * <p>
+ * The Axon Mongo extension's Spring Boot starter is deliberately not used: it registers a MongoDB
+ * transaction manager, which fails on the embedded server (no sessions), and its storage engine
+ * lacks a global position. The pieces are wired here instead.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MongoStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStoreConfiguration.class);
+
+    /** Started only when no MongoDB URI is configured. */
+    @Bean(destroyMethod = "close")
+    EmbeddedMongoServerHolder embeddedMongoServer(LedgerStoreProperties properties, Environment environment) {
+        String uri = configuredUri(properties, environment);
+        if (uri != null) {
+            log.info("Using the MongoDB at {}", redact(uri));
+            return new EmbeddedMongoServerHolder(null, uri);
+        }
+        LedgerStoreProperties.Embedded embedded = properties.embedded();
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDir(), embedded.host(), embedded.port(),
+                embedded.fsync());
+        return new EmbeddedMongoServerHolder(server, server.connectionString());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(EmbeddedMongoServerHolder server) {
+        return LedgerMongoClients.create(server.connectionString());
+    }
+
+    @Bean
+    MongoDatabase ledgerDatabase(MongoClient client, LedgerStoreProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return LedgerSerializers.jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return LedgerSerializers.jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return LedgerSerializers.jackson();
+    }
+
+    @Bean(destroyMethod = "close")
+    EventStorageEngine eventStorageEngine(MongoDatabase ledgerDatabase,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer,
+                                          ObjectProvider<EventUpcaster> upcaster) {
+        return MongoLedgerStorageEngine.builder()
+                .database(ledgerDatabase)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(upcaster.getIfAvailable(() -> NoOpEventUpcaster.INSTANCE))
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoDatabase ledgerDatabase, Serializer serializer, LedgerStoreProperties properties) {
+        return LedgerTokenStores.mongo(ledgerDatabase, serializer, instanceId(properties), properties.claimTimeout());
+    }
+
+    static String instanceId(LedgerStoreProperties properties) {
+        if (StringUtils.hasText(properties.instanceId())) {
+            return properties.instanceId();
+        }
+        try {
+            // Stable across restarts of the same installation, unlike Axon's default (pid@host).
+            return InetAddress.getLocalHost().getHostName() + ":" + properties.dataDir().toAbsolutePath().normalize();
+        } catch (UnknownHostException e) {
+            return "ledger:" + properties.dataDir().toAbsolutePath().normalize();
+        }
+    }
+
+    private static String configuredUri(LedgerStoreProperties properties, Environment environment) {
+        for (String candidate : new String[] {properties.mongodbUri(), environment.getProperty("spring.mongodb.uri"),
+                environment.getProperty("spring.data.mongodb.uri")}) {
+            if (StringUtils.hasText(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    /** The embedded server when one was started, and the connection string either way. */
+    public record EmbeddedMongoServerHolder(EmbeddedMongoServer server, String connectionString)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}

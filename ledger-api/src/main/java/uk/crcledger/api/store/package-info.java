@@ -1,0 +1,2 @@
+/** Connects the ledger to MongoDB: a configured replica set, or the embedded server on disk. */
+package uk.crcledger.api.store;
