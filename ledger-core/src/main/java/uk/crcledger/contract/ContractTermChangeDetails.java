@@ -1,0 +1,61 @@
+package uk.crcledger.contract;
+
+import uk.crcledger.crc.CrcId;
+import uk.crcledger.entry.Changes;
+import uk.crcledger.entry.EntryDetails;
+import uk.crcledger.entry.EntryRules;
+import uk.crcledger.entry.EntryType;
+import uk.crcledger.entry.InvalidEntryException;
+import uk.crcledger.entry.Source;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a change of the contracts' planned end says, e.g. "all CRC contracts will end in December 2020", announced
+ * on 2018-07-27 for all 21 CRCs.
+ *
+ * @param newPlannedEndOn a plan, so it may be later than today
+ * @param reason          what was announced and why
+ */
+public record ContractTermChangeDetails(List<CrcId> crcIds, LocalDate announcedOn, LocalDate newPlannedEndOn,
+                                        String reason, List<Source> sources) implements EntryDetails {
+
+    public static final Set<String> NOT_CORRECTABLE = Set.of("entryId");
+    public static final Set<String> CORRECTABLE = Set.of("crcIds", "announcedOn", "newPlannedEndOn", "reason", "sources");
+
+    public ContractTermChangeDetails {
+        crcIds = EntryRules.copy("crcIds", crcIds);
+        reason = EntryRules.blankToNull(reason);
+        sources = EntryRules.copy("sources", sources);
+    }
+
+    @Override
+    public EntryType type() {
+        return EntryType.CONTRACT_TERM_CHANGE;
+    }
+
+    @Override
+    public void check(LocalDate today) {
+        if (crcIds.isEmpty()) {
+            throw new InvalidEntryException("a contract term change needs at least one CRC in crcIds");
+        }
+        EntryRules.requireDistinct("crcIds", crcIds);
+        EntryRules.require("announcedOn", announcedOn);
+        EntryRules.require("newPlannedEndOn", newPlannedEndOn);
+        EntryRules.requireText("reason", reason);
+        EntryRules.requireSources(sources);
+        EntryRules.requireNotAfter(today, "announcedOn", announcedOn);
+        EntryRules.requireSourcesNotAfter(today, sources);
+    }
+
+    public ContractTermChangeDetails correctedWith(Changes changes) {
+        return new ContractTermChangeDetails(
+                changes.list("crcIds", (path, raw) -> Changes.readId(path, raw, CrcId.class, CrcId::of), crcIds),
+                changes.date("announcedOn", announcedOn),
+                changes.date("newPlannedEndOn", newPlannedEndOn),
+                changes.text("reason", reason),
+                changes.sources(sources));
+    }
+}

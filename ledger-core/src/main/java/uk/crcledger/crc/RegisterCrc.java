@@ -1,0 +1,11 @@
+package uk.crcledger.crc;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Register a CRC. Who registers it comes from metadata {@code recordedBy}.
+ *
+ * @param abbreviation optional, e.g. "BeNCH"
+ */
+public record RegisterCrc(@TargetAggregateIdentifier CrcId crcId, String name, String abbreviation) {
+}

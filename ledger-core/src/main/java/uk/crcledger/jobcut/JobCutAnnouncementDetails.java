@@ -1,0 +1,98 @@
+package uk.crcledger.jobcut;
+
+import uk.crcledger.crc.CrcId;
+import uk.crcledger.entry.Changes;
+import uk.crcledger.entry.EntryDetails;
+import uk.crcledger.entry.EntryRules;
+import uk.crcledger.entry.EntryType;
+import uk.crcledger.entry.InvalidEntryException;
+import uk.crcledger.entry.Percentage;
+import uk.crcledger.entry.Posts;
+import uk.crcledger.entry.Source;
+import uk.crcledger.provider.ProviderId;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a job-cut announcement says. A cut is only worth recording with a size: posts (in total or for some CRCs)
+ * or a percentage, or both.
+ *
+ * @param totalPosts optional; when given it may not be less than the per-CRC posts together
+ * @param percentage optional share of staff across the named CRCs
+ */
+public record JobCutAnnouncementDetails(ProviderId providerId, LocalDate announcedOn, List<AffectedCrc> crcs,
+                                        Posts totalPosts, Percentage percentage, String description,
+                                        List<Source> sources) implements EntryDetails {
+
+    public static final Set<String> NOT_CORRECTABLE = Set.of("entryId");
+    public static final Set<String> CORRECTABLE = Set.of("providerId", "announcedOn", "crcs", "totalPosts", "percentage",
+            "description", "sources");
+    private static final Set<String> CRC_FIELDS = new LinkedHashSet<>(List.of("crcId", "posts", "percentage"));
+
+    public JobCutAnnouncementDetails {
+        crcs = EntryRules.copy("crcs", crcs);
+        description = EntryRules.blankToNull(description);
+        sources = EntryRules.copy("sources", sources);
+    }
+
+    @Override
+    public EntryType type() {
+        return EntryType.JOB_CUT_ANNOUNCEMENT;
+    }
+
+    @Override
+    public void check(LocalDate today) {
+        EntryRules.require("providerId", providerId);
+        EntryRules.require("announcedOn", announcedOn);
+        if (crcs.isEmpty()) {
+            throw new InvalidEntryException("a job-cut announcement needs at least one CRC in crcs");
+        }
+        EntryRules.requireDistinct("crcs", crcs.stream().map(AffectedCrc::crcId).toList());
+        EntryRules.requireText("description", description);
+        EntryRules.requireSources(sources);
+        boolean anyPosts = totalPosts != null || crcs.stream().anyMatch(c -> c.posts() != null);
+        boolean anyPercentage = percentage != null || crcs.stream().anyMatch(c -> c.percentage() != null);
+        if (!anyPosts && !anyPercentage) {
+            throw new InvalidEntryException("a job-cut announcement needs posts (totalPosts or posts of a CRC)"
+                    + " or a percentage");
+        }
+        BigDecimal perCrc = crcs.stream().map(AffectedCrc::posts).filter(p -> p != null).map(Posts::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (totalPosts != null && totalPosts.value().compareTo(perCrc) < 0) {
+            throw new InvalidEntryException("totalPosts " + totalPosts + " is less than the posts of the CRCs"
+                    + " together, " + perCrc.toPlainString());
+        }
+        EntryRules.requireNotAfter(today, "announcedOn", announcedOn);
+        EntryRules.requireSourcesNotAfter(today, sources);
+    }
+
+    public JobCutAnnouncementDetails correctedWith(Changes changes) {
+        return new JobCutAnnouncementDetails(
+                changes.id("providerId", ProviderId.class, ProviderId::of, providerId),
+                changes.date("announcedOn", announcedOn),
+                changes.list("crcs", JobCutAnnouncementDetails::readCrc, crcs),
+                changes.posts("totalPosts", totalPosts),
+                changes.percentage("percentage", percentage),
+                changes.text("description", description),
+                changes.sources(sources));
+    }
+
+    /** Reads one item of "crcs": {@code {crcId, posts, percentage}}. */
+    private static AffectedCrc readCrc(String path, Object raw) {
+        if (raw instanceof AffectedCrc crc) {
+            return crc;
+        }
+        Map<String, Object> fields = Changes.readObject(path, raw, CRC_FIELDS);
+        CrcId crcId = Changes.readId(path + ".crcId", fields.get("crcId"), CrcId.class, CrcId::of);
+        if (crcId == null) {
+            throw new InvalidEntryException("field '" + path + ".crcId' is required");
+        }
+        return new AffectedCrc(crcId, Changes.readPosts(path + ".posts", fields.get("posts")),
+                Changes.readPercentage(path + ".percentage", fields.get("percentage")));
+    }
+}

@@ -1,0 +1,2 @@
+/** Announcements of job cuts by a provider in the CRCs it holds. */
+package uk.crcledger.jobcut;
