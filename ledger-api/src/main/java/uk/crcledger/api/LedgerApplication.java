@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        // Axon's update checker calls home on start; the ledger runs on closed networks too and
+        // reports nothing about its users. Set the property to false to allow it.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

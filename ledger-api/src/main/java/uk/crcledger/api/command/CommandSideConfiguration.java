@@ -1,0 +1,54 @@
+package uk.crcledger.api.command;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import uk.crcledger.contract.ContractRegister;
+import uk.crcledger.contract.ContractTermChange;
+import uk.crcledger.contract.RepositoryContractRegister;
+import uk.crcledger.correction.EntryRevisions;
+import uk.crcledger.crc.Crc;
+import uk.crcledger.entry.EntryDirectory;
+import uk.crcledger.inspection.InspectionFinding;
+import uk.crcledger.jobcut.JobCutAnnouncement;
+import uk.crcledger.provider.Provider;
+
+/**
+ * Registers the domain's aggregates, ports and the correction router with Axon. The domain module
+ * carries no Spring annotations, so this is the one place that says what the command side is.
+ * Aggregate command handlers receive {@link ContractRegister} and {@link EntryDirectory} as
+ * parameters; Axon resolves them from these beans.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    @Bean
+    ConfigurerModule ledgerAggregates(EntryDirectory entryDirectory) {
+        return configurer -> configurer
+                .configureAggregate(Crc.class)
+                .configureAggregate(Provider.class)
+                .configureAggregate(ContractTermChange.class)
+                .configureAggregate(JobCutAnnouncement.class)
+                .configureAggregate(InspectionFinding.class)
+                .registerCommandHandler(c -> new EntryRevisions(entryDirectory, c.repository(Crc.class),
+                        c.repository(ContractTermChange.class), c.repository(JobCutAnnouncement.class),
+                        c.repository(InspectionFinding.class)));
+    }
+
+    @Bean
+    EntryDirectory entryDirectory(MongoDatabase ledgerDatabase) {
+        return new MongoEntryDirectory(ledgerDatabase);
+    }
+
+    /**
+     * Reads other aggregates through their repositories, looked up when first used: building a
+     * repository resolves this register as a handler parameter, so it cannot be built eagerly.
+     */
+    @Bean
+    ContractRegister contractRegister(ObjectProvider<Configuration> axon) {
+        return new RepositoryContractRegister(() -> axon.getObject().repository(Crc.class),
+                () -> axon.getObject().repository(Provider.class));
+    }
+}

@@ -1,0 +1,2 @@
+/** Wires the domain's command side (aggregates, the entry directory, the contract register) into Axon. */
+package uk.crcledger.api.command;
