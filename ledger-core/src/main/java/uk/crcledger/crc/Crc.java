@@ -156,24 +156,29 @@ public class Crc implements Revisable {
     @EventSourcingHandler
     void on(ContractAwarded event) {
         contractEntries.put(event.entryId(), event.details());
-        history = ContractHistory.of(crcId, liveEntries());
+        deriveHistory();
     }
 
     @EventSourcingHandler
     void on(ContractEnded event) {
         contractEntries.put(event.entryId(), event.details());
-        history = ContractHistory.of(crcId, liveEntries());
+        deriveHistory();
     }
 
     @EventSourcingHandler
     void on(EntryCorrected event) {
         contractEntries.replace(event.entryId(), event.correctedDetails());
-        history = ContractHistory.of(crcId, liveEntries());
+        deriveHistory();
     }
 
     @EventSourcingHandler
     void on(EntryRetracted event) {
         retractedOn.put(event.entryId(), event.retractedOn());
+        deriveHistory();
+    }
+
+    /** Called by every event sourcing handler that changes the entries, and only by them. */
+    private void deriveHistory() {
         history = ContractHistory.of(crcId, liveEntries());
     }
 

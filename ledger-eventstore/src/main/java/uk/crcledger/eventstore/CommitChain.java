@@ -83,6 +83,18 @@ final class CommitChain {
         return found;
     }
 
+    /** The commits that start at any of the given positions. */
+    TreeMap<Long, Document> commitsIn(java.util.Collection<Long> positions) {
+        TreeMap<Long, Document> found = new TreeMap<>();
+        if (positions.isEmpty()) {
+            return found;
+        }
+        for (Document commit : commits.find(Filters.in(ID, positions))) {
+            found.put(commit.getLong(ID), commit);
+        }
+        return found;
+    }
+
     /**
      * Where the first commit holding a position after {@code lastPosition} starts, and how many of its
      * events were already seen: a token may stop in the middle of a commit.

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -269,6 +270,55 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         }
         long position = first.getLong(CommitChain.ID);
         return position <= 1 ? null : new GlobalSequenceTrackingToken(position - 1);
+    }
+
+    /**
+     * The events at the given ledger positions, in position order, upcast and deserialized: how a
+     * read model answers "as the ledger knew it at T" from the few events that concern it, without
+     * reading the whole ledger. Positions that hold no event are skipped.
+     */
+    public List<TrackedEventMessage<?>> readEventsAt(java.util.Collection<Long> positions) {
+        java.util.SortedSet<Long> wanted = new java.util.TreeSet<>(positions);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        TreeMap<Long, Document> found = chain.commitsIn(wanted);
+        java.util.SortedSet<Long> inside = new java.util.TreeSet<>();
+        for (Long position : wanted) {
+            Map.Entry<Long, Document> floor = found.floorEntry(position);
+            if (floor == null || CommitChain.end(floor.getValue()) <= position) {
+                inside.add(position);
+            }
+        }
+        if (!inside.isEmpty()) {
+            // Positions inside multi-event commits: look back for the commits that hold them.
+            java.util.Set<Long> candidates = new java.util.TreeSet<>();
+            for (Long position : inside) {
+                for (long p = Math.max(1, position - MAX_EVENTS_PER_COMMIT + 1); p < position; p++) {
+                    candidates.add(p);
+                }
+            }
+            found.putAll(chain.commitsIn(candidates));
+        }
+        List<TrackedEventData<?>> data = new ArrayList<>();
+        for (Long position : wanted) {
+            Map.Entry<Long, Document> floor = found.floorEntry(position);
+            if (floor == null) {
+                continue;
+            }
+            List<Document> events = floor.getValue().getList(CommitChain.EVENTS, Document.class);
+            int index = (int) (position - floor.getKey());
+            if (index < events.size()) {
+                TrackingToken token = new GlobalSequenceTrackingToken(position);
+                Document event = events.get(index);
+                data.add(event.getLong("seq") != null
+                        ? new TrackedDomainEventData<>(token, domainEntry(floor.getValue(), event))
+                        : new TrackedEntry(token, event));
+            }
+        }
+        return org.axonframework.eventhandling.EventUtils
+                .upcastAndDeserializeTrackedEvents(data.stream(), getEventSerializer(), upcasterChain)
+                .collect(java.util.stream.Collectors.toList());
     }
 
     /** The next free ledger position as this instance knows it. */
