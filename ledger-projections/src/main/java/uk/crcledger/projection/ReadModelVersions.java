@@ -1,0 +1,45 @@
+package uk.crcledger.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+/**
+ * Which version of a read model's collections queries read (active) and which a rebuild is filling
+ * (building). Kept in MongoDB so every app instance sees a switch.
+ */
+public class ReadModelVersions {
+
+    public static final String COLLECTION = "read_model_versions";
+
+    private final MongoCollection<Document> versions;
+    private final String name;
+
+    public ReadModelVersions(MongoDatabase database, String name) {
+        this.versions = database.getCollection(COLLECTION);
+        this.name = name;
+    }
+
+    public record State(int active, Integer building) {
+        /** Where the processor writes: the version being built, else the active one. */
+        public int writing() {
+            return building != null ? building : active;
+        }
+    }
+
+    public State state() {
+        Document doc = versions.find(Filters.eq("_id", name)).first();
+        if (doc == null) {
+            return new State(1, null);
+        }
+        return new State(doc.getInteger("active"), doc.getInteger("building"));
+    }
+
+    public void save(State state) {
+        versions.replaceOne(Filters.eq("_id", name),
+                new Document("_id", name).append("active", state.active()).append("building", state.building()),
+                new ReplaceOptions().upsert(true));
+    }
+}

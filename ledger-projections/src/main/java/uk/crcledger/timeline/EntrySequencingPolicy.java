@@ -1,0 +1,42 @@
+package uk.crcledger.timeline;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import uk.crcledger.contract.ContractAwarded;
+import uk.crcledger.contract.ContractEnded;
+import uk.crcledger.contract.ContractTermChanged;
+import uk.crcledger.correction.EntryCorrected;
+import uk.crcledger.correction.EntryRetracted;
+import uk.crcledger.inspection.InspectionFindingPublished;
+import uk.crcledger.jobcut.JobCutsAnnounced;
+
+/**
+ * Events of one entry are handled in order, by one segment; different entries in parallel. Contract
+ * entries live in their CRC's stream, so the aggregate is not the right key: the entry id is.
+ */
+public class EntrySequencingPolicy implements SequencingPolicy<EventMessage<?>> {
+
+
+    @Override
+    public Object getSequenceIdentifierFor(EventMessage<?> event) {
+        Object payload = event.getPayload();
+        if (payload instanceof ContractAwarded e) {
+            return e.entryId().value();
+        } else if (payload instanceof ContractEnded e) {
+            return e.entryId().value();
+        } else if (payload instanceof ContractTermChanged e) {
+            return e.entryId().value();
+        } else if (payload instanceof JobCutsAnnounced e) {
+            return e.entryId().value();
+        } else if (payload instanceof InspectionFindingPublished e) {
+            return e.entryId().value();
+        } else if (payload instanceof EntryCorrected e) {
+            return e.entryId().value();
+        } else if (payload instanceof EntryRetracted e) {
+            return e.entryId().value();
+        }
+        // Registrations: the CRC's or provider's id.
+        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    }
+}

@@ -1,0 +1,268 @@
+package uk.crcledger.timeline;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import uk.crcledger.contract.ContractAwarded;
+import uk.crcledger.contract.ContractEnded;
+import uk.crcledger.contract.ContractTermChanged;
+import uk.crcledger.correction.EntryCorrected;
+import uk.crcledger.correction.EntryRetracted;
+import uk.crcledger.crc.CrcRegistered;
+import uk.crcledger.entry.EntryDetails;
+import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryType;
+import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.inspection.InspectionFindingDetails;
+import uk.crcledger.inspection.InspectionFindingPublished;
+import uk.crcledger.jobcut.JobCutAnnouncementDetails;
+import uk.crcledger.jobcut.JobCutsAnnounced;
+import uk.crcledger.projection.Contributions;
+import uk.crcledger.projection.ModelWriter;
+import uk.crcledger.provider.ProviderRegistered;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static uk.crcledger.projection.ReadModelCollections.CRC_TIMELINES;
+import static uk.crcledger.projection.ReadModelCollections.PROVIDER_TIMELINES;
+import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
+
+/**
+ * The ledger's read model, written from events alone: one document per entry with all its
+ * revisions, and each entry's contribution to the timelines of the CRCs and providers it names.
+ * <p>
+ * What depends on several entries (who held a CRC on a date, and so which provider a finding
+ * concerns; a provider's totals) is derived when a query reads the contributions, not stored: the
+ * stored documents then depend only on each entry's own events, which is what lets segments run in
+ * parallel and a rebuild come out identical. The same code writes MongoDB (live) and memory (as-of
+ * answers), through {@link ModelWriter}.
+ */
+public final class LedgerProjection {
+
+    /** Registers: documents in {@code registers} naming every CRC, provider and all-CRC entry. */
+    public static final String CRC_REGISTER = "crcs";
+    public static final String PROVIDER_REGISTER = "providers";
+    public static final String THEMATIC_REGISTER = "thematic";
+    /** The key of a CRC's or provider's own registration in its timeline document. */
+    public static final String REGISTRATION = "#registration";
+
+    /** Placeholders in stored summaries, filled with current names when read. */
+    static final Names PLACEHOLDERS = new Names() {
+        @Override
+        public String provider(String providerId) {
+            return "{p:" + providerId + "}";
+        }
+
+        @Override
+        public String crc(String crcId) {
+            return "{c:" + crcId + "}";
+        }
+    };
+
+    private LedgerProjection() {
+    }
+
+    /** Applies one event at its ledger position; events already applied are ignored. */
+    public static void apply(EventMessage<?> event, long position, ModelWriter model) {
+        Object payload = event.getPayload();
+        String at = event.getTimestamp().toString();
+        if (payload instanceof CrcRegistered registered) {
+            Document crc = new Document("crcId", registered.crcId().value())
+                    .append("name", registered.name())
+                    .append("abbreviation", registered.abbreviation())
+                    .append("recordedAt", at)
+                    .append("recordedBy", registered.recordedBy().name())
+                    .append("ledgerPosition", position);
+            model.contribute(REGISTERS, CRC_REGISTER, Contributions.key(registered.crcId().value()), crc, position,
+                    position, at);
+            model.contribute(CRC_TIMELINES, registered.crcId().value(), REGISTRATION, crc, position, position, at);
+        } else if (payload instanceof ProviderRegistered registered) {
+            Document provider = new Document("providerId", registered.providerId().value())
+                    .append("name", registered.name())
+                    .append("kind", registered.kind())
+                    .append("members", registered.members())
+                    .append("recordedAt", at)
+                    .append("recordedBy", registered.recordedBy().name())
+                    .append("ledgerPosition", position);
+            model.contribute(REGISTERS, PROVIDER_REGISTER, Contributions.key(registered.providerId().value()),
+                    provider, position, position, at);
+            model.contribute(PROVIDER_TIMELINES, registered.providerId().value(), REGISTRATION, provider, position,
+                    position, at);
+        } else if (payload instanceof ContractAwarded awarded) {
+            recorded(model, awarded.entryId(), awarded.details(), awarded.providerId().value(), awarded.recordedBy(),
+                    position, at);
+        } else if (payload instanceof ContractEnded ended) {
+            // The holder whose contract ended is a fact of the event, not of the details.
+            recorded(model, ended.entryId(), ended.details(), ended.providerId().value(), ended.recordedBy(),
+                    position, at);
+        } else if (payload instanceof ContractTermChanged changed) {
+            recorded(model, changed.entryId(), changed.details(), null, changed.recordedBy(), position, at);
+        } else if (payload instanceof JobCutsAnnounced announced) {
+            recorded(model, announced.entryId(), announced.details(), announced.providerId().value(),
+                    announced.recordedBy(), position, at);
+        } else if (payload instanceof InspectionFindingPublished published) {
+            recorded(model, published.entryId(), published.details(), null, published.recordedBy(), position, at);
+        } else if (payload instanceof EntryCorrected corrected) {
+            revised(model, corrected.entryId(), position, at, entry -> {
+                EntryDetails details = corrected.correctedDetails();
+                String providerId = EntryFacts.providerId(details) != null ? EntryFacts.providerId(details)
+                        : entry.getString("providerId");
+                describe(entry, details, providerId);
+                entry.put("status", "corrected");
+                return revision("corrected", corrected.recordedBy(), at, position)
+                        .append("reason", corrected.reason())
+                        .append("changedFields", corrected.changedFields())
+                        .append("fields", entry.get("fields"))
+                        .append("sources", entry.get("sources"))
+                        .append("summary", entry.getString("summary"));
+            });
+        } else if (payload instanceof EntryRetracted retracted) {
+            revised(model, retracted.entryId(), position, at, entry -> {
+                entry.put("status", "retracted");
+                return revision("retracted", retracted.recordedBy(), at, position)
+                        .append("reason", retracted.reason());
+            });
+        }
+    }
+
+    private static void recorded(ModelWriter model, EntryId entryId, EntryDetails details, String providerId,
+                                 RecordedBy recordedBy, long position, String at) {
+        Document previous = model.currentEntry(entryId.value());
+        if (previous != null) {
+            return; // already applied (a replayed batch)
+        }
+        Document entry = new Document("_id", entryId.value())
+                .append("entryId", entryId.value())
+                .append("type", details.type().jsonName())
+                .append("status", "active")
+                .append("recordedAt", at)
+                .append("recordedBy", recordedBy.name())
+                .append("ledgerPosition", position)
+                .append("lastPosition", position);
+        describe(entry, details, providerId);
+        List<Document> revisions = new ArrayList<>();
+        revisions.add(revision("recorded", recordedBy, at, position)
+                .append("fields", entry.get("fields"))
+                .append("sources", entry.get("sources"))
+                .append("summary", entry.getString("summary")));
+        entry.append("revisions", revisions).append("revisionCount", revisions.size());
+        model.saveEntry(entry);
+        spread(model, null, entry, position, at);
+    }
+
+    private interface Revision {
+        Document apply(Document entry);
+    }
+
+    private static void revised(ModelWriter model, EntryId entryId, long position, String at, Revision revision) {
+        Document entry = model.currentEntry(entryId.value());
+        if (entry == null || entry.getLong("lastPosition") >= position) {
+            return; // not recorded (cannot happen in a whole ledger) or already applied
+        }
+        Document before = new Document(entry);
+        List<Document> revisions = new ArrayList<>(entry.getList("revisions", Document.class));
+        revisions.add(revision.apply(entry));
+        entry.put("revisions", revisions);
+        entry.put("revisionCount", revisions.size());
+        entry.put("lastPosition", position);
+        model.saveEntry(entry);
+        spread(model, before, entry, position, at);
+    }
+
+    /** The facts of the current version: what the timelines show. */
+    private static void describe(Document entry, EntryDetails details, String providerId) {
+        entry.put("occurredOn", EntryFacts.occurredOn(details));
+        entry.put("providerId", providerId);
+        entry.put("crcIds", EntryFacts.crcIds(details));
+        entry.put("coversAllCrcs", EntryFacts.coversAllCrcs(details));
+        entry.put("fields", EntryFacts.fields(details));
+        entry.put("sources", EntryFacts.sources(details.sources()));
+        entry.put("summary", EntryFacts.summary(details, providerId, PLACEHOLDERS));
+        Document facts = new Document();
+        if (details instanceof JobCutAnnouncementDetails cuts) {
+            BigDecimal posts = EntryFacts.postsCut(cuts);
+            facts.append("postsCut", posts == null ? null : new Decimal128(posts))
+                    .append("percentageOnly", EntryFacts.percentageOnly(cuts));
+        }
+        if (details instanceof InspectionFindingDetails finding) {
+            facts.append("rating", EntryFacts.fields(finding).getString("rating"));
+        }
+        entry.put("facts", facts);
+    }
+
+    private static Document revision(String kind, RecordedBy by, String at, long position) {
+        return new Document("kind", kind)
+                .append("recordedAt", at)
+                .append("recordedBy", by.name())
+                .append("ledgerPosition", position);
+    }
+
+    /**
+     * Writes the entry's contribution to every timeline it is on now, and a tombstone to every one
+     * it has left (a correction can change the CRCs or the provider).
+     */
+    private static void spread(ModelWriter model, Document before, Document entry, long position, String at) {
+        Document item = item(entry);
+        String key = Contributions.key(entry.getString("entryId"));
+        Set<String> crcsNow = new LinkedHashSet<>(entry.getList("crcIds", String.class));
+        Set<String> crcsBefore = before == null ? Set.of() : new LinkedHashSet<>(before.getList("crcIds", String.class));
+        for (String crc : crcsNow) {
+            model.contribute(CRC_TIMELINES, crc, key, item, position, position, at);
+        }
+        for (String crc : crcsBefore) {
+            if (!crcsNow.contains(crc)) {
+                model.contribute(CRC_TIMELINES, crc, key, null, position, position, at);
+            }
+        }
+        Set<String> providersNow = providersNamed(entry);
+        Set<String> providersBefore = before == null ? Set.of() : providersNamed(before);
+        for (String provider : providersNow) {
+            model.contribute(PROVIDER_TIMELINES, provider, key, item, position, position, at);
+        }
+        for (String provider : providersBefore) {
+            if (!providersNow.contains(provider)) {
+                model.contribute(PROVIDER_TIMELINES, provider, key, null, position, position, at);
+            }
+        }
+        boolean allNow = Boolean.TRUE.equals(entry.getBoolean("coversAllCrcs"));
+        boolean allBefore = before != null && Boolean.TRUE.equals(before.getBoolean("coversAllCrcs"));
+        if (allNow || allBefore) {
+            model.contribute(REGISTERS, THEMATIC_REGISTER, key, allNow ? item : null, position, position, at);
+        }
+    }
+
+    /** The providers an entry names itself: its provider and, for a transfer, the successor. */
+    private static Set<String> providersNamed(Document entry) {
+        Set<String> providers = new LinkedHashSet<>();
+        if (entry.getString("providerId") != null) {
+            providers.add(entry.getString("providerId"));
+        }
+        String successor = entry.get("fields", Document.class).getString("successorProviderId");
+        if (successor != null) {
+            providers.add(successor);
+        }
+        return providers;
+    }
+
+    /** What a timeline needs of an entry to place, filter and count it without reading it. */
+    private static Document item(Document entry) {
+        return new Document("entryId", entry.getString("entryId"))
+                .append("type", entry.getString("type"))
+                .append("status", entry.getString("status"))
+                .append("occurredOn", entry.getString("occurredOn"))
+                .append("ledgerPosition", entry.getLong("ledgerPosition"))
+                .append("providerId", entry.getString("providerId"))
+                .append("crcIds", entry.getList("crcIds", String.class))
+                .append("fields", entry.get("fields"))
+                .append("facts", entry.get("facts"));
+    }
+
+    static boolean isContract(String type) {
+        return EntryType.CONTRACT_AWARD.jsonName().equals(type) || EntryType.CONTRACT_END.jsonName().equals(type)
+                || EntryType.CONTRACT_TERM_CHANGE.jsonName().equals(type);
+    }
+}

@@ -1,0 +1,33 @@
+package uk.crcledger.timeline;
+
+import java.util.Set;
+
+/**
+ * What a reader asks of a timeline: entry types (empty = all), dates happened from/to (ISO, inclusive,
+ * null = open), a provider, and a page as offset and limit.
+ */
+public record TimelineFilter(Set<String> types, String from, String to, String providerId, int offset, int limit) {
+
+    public static final int DEFAULT_LIMIT = 50;
+
+    public TimelineFilter {
+        types = types == null ? Set.of() : Set.copyOf(types);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, was " + offset);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    public static TimelineFilter all() {
+        return new TimelineFilter(Set.of(), null, null, null, 0, Integer.MAX_VALUE);
+    }
+
+    boolean accepts(String type, String occurredOn, String providerId) {
+        return (types.isEmpty() || types.contains(type))
+                && (from == null || occurredOn.compareTo(from) >= 0)
+                && (to == null || occurredOn.compareTo(to) <= 0)
+                && (this.providerId == null || this.providerId.equals(providerId));
+    }
+}

@@ -1,0 +1,53 @@
+package uk.crcledger.timeline;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.ConcludesBatch;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import uk.crcledger.projection.MongoModel;
+import uk.crcledger.projection.ReadModelCollections;
+import uk.crcledger.projection.ReadModelVersions;
+
+/**
+ * The event handler that keeps the ledger's read model in MongoDB. It collects a processing batch's
+ * writes and sends them when the batch ends, before the processor stores its token: a crash in
+ * between replays the batch, and every write is idempotent (see {@link LedgerProjection}).
+ */
+public class TimelineProjection {
+
+    private static final String BATCH = TimelineProjection.class.getName() + ".batch";
+
+    private final MongoDatabase database;
+    private final ReadModelVersions versions;
+
+    public TimelineProjection(MongoDatabase database, ReadModelVersions versions) {
+        this.database = database;
+        this.versions = versions;
+    }
+
+    @EventHandler
+    public void on(Object payload, EventMessage<?> event, TrackingToken token, @ConcludesBatch Boolean lastOfBatch) {
+        MongoModel.Batch batch = batch();
+        LedgerProjection.apply(event, token.position().orElseThrow(), batch);
+        if (Boolean.TRUE.equals(lastOfBatch)) {
+            batch.flush();
+        }
+    }
+
+    private MongoModel.Batch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("The timeline projection runs inside a processor's unit of work");
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH, key -> {
+            MongoModel model = new MongoModel(database, new ReadModelCollections(versions.state().writing()));
+            MongoModel.Batch batch = model.batch();
+            // Safety net: whatever was not flushed at the batch's last event goes before the commit.
+            root.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
+    }
+}

@@ -1,0 +1,102 @@
+package uk.crcledger.timeline;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import uk.crcledger.contract.ContractRegister;
+import uk.crcledger.contract.ContractTermChange;
+import uk.crcledger.contract.RepositoryContractRegister;
+import uk.crcledger.correction.EntryRevisions;
+import uk.crcledger.crc.Crc;
+import uk.crcledger.entry.EntryDirectory;
+import uk.crcledger.entry.InMemoryEntryDirectory;
+import uk.crcledger.eventstore.LedgerSerializers;
+import uk.crcledger.eventstore.LedgerTokenStores;
+import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.inspection.InspectionFinding;
+import uk.crcledger.jobcut.JobCutAnnouncement;
+import uk.crcledger.provider.Provider;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One app instance for projection tests: the command side and the read model's processor on the
+ * embedded store, wired as the app wires them.
+ */
+final class LedgerHarness implements AutoCloseable {
+
+    static final MetaData BY_ALICE = MetaData.with("recordedBy", "alice");
+
+    private final EmbeddedStore store;
+    private final LedgerReadModel readModel;
+    private final Configuration axon;
+
+    LedgerHarness(EmbeddedStore store, String nodeId, int segments, Object... extraHandlers) {
+        this.store = store;
+        this.readModel = new LedgerReadModel(store.database(), store.engine());
+        InMemoryEntryDirectory directory = new InMemoryEntryDirectory();
+        var configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> LedgerSerializers.jackson())
+                .configureEmbeddedEventStore(c -> store.engine())
+                .configureAggregate(Crc.class)
+                .configureAggregate(Provider.class)
+                .configureAggregate(ContractTermChange.class)
+                .configureAggregate(JobCutAnnouncement.class)
+                .configureAggregate(InspectionFinding.class)
+                .registerComponent(EntryDirectory.class, c -> directory)
+                .registerComponent(ContractRegister.class, c -> new RepositoryContractRegister(
+                        () -> c.repository(Crc.class), () -> c.repository(Provider.class)))
+                .registerCommandHandler(c -> new EntryRevisions(directory, c.repository(Crc.class),
+                        c.repository(ContractTermChange.class), c.repository(JobCutAnnouncement.class),
+                        c.repository(InspectionFinding.class)));
+        configurer.eventProcessing(processing -> {
+            processing.registerTokenStore(c -> LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(),
+                    nodeId, Duration.ofSeconds(5)));
+            readModel.registerProcessor(processing, segments, 100);
+            for (Object handler : extraHandlers) {
+                processing.registerEventHandler(c -> handler);
+            }
+            processing.assignHandlerInstancesMatching(LedgerReadModel.PROCESSOR, 1, h -> extraHandlers.length > 0
+                    && java.util.Arrays.asList(extraHandlers).contains(h));
+        });
+        this.axon = configurer.buildConfiguration();
+        axon.start();
+    }
+
+    CommandGateway commands() {
+        return axon.commandGateway();
+    }
+
+    void send(Object command) {
+        commands().sendAndWait(command, BY_ALICE);
+    }
+
+    LedgerReadModel readModel() {
+        return readModel;
+    }
+
+    TimelineQueries live() {
+        return readModel.live();
+    }
+
+    StreamingEventProcessor processor() {
+        return axon.eventProcessingConfiguration()
+                .eventProcessor(LedgerReadModel.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    /** Waits until the processor has handled every stored event. */
+    void awaitProjected() {
+        long head = store.engine().headPosition() - 1;
+        await().atMost(Duration.ofSeconds(60)).until(() -> processor().processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(0) >= head) && !processor().processingStatus().isEmpty());
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+    }
+}
