@@ -22,7 +22,16 @@ public class ReadModelVersions {
         this.name = name;
     }
 
-    public record State(int active, Integer building) {
+    /**
+     * @param rebuildUntil the last ledger position when the rebuild started: it is complete once every
+     *                     segment has handled up to there
+     */
+    public record State(int active, Integer building, Long rebuildUntil) {
+
+        public State(int active, Integer building) {
+            this(active, building, null);
+        }
+
         /** Where the processor writes: the version being built, else the active one. */
         public int writing() {
             return building != null ? building : active;
@@ -34,12 +43,13 @@ public class ReadModelVersions {
         if (doc == null) {
             return new State(1, null);
         }
-        return new State(doc.getInteger("active"), doc.getInteger("building"));
+        return new State(doc.getInteger("active"), doc.getInteger("building"), doc.getLong("rebuildUntil"));
     }
 
     public void save(State state) {
         versions.replaceOne(Filters.eq("_id", name),
-                new Document("_id", name).append("active", state.active()).append("building", state.building()),
+                new Document("_id", name).append("active", state.active()).append("building", state.building())
+                        .append("rebuildUntil", state.rebuildUntil()),
                 new ReplaceOptions().upsert(true));
     }
 }

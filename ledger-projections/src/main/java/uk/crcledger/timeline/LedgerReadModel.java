@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
@@ -84,21 +85,27 @@ public class LedgerReadModel {
         int next = state.active() + 1;
         drop(next);
         processor.shutDown();
-        versions.save(new ReadModelVersions.State(state.active(), next));
+        versions.save(new ReadModelVersions.State(state.active(), next, events.headPosition() - 1));
         processor.resetTokens();
         processor.start();
         log.info("Rebuilding {} into version {} while version {} answers queries", PROCESSOR, next, state.active());
     }
 
-    /** Switches to the rebuilt version once every segment has replayed up to where it was reset. */
-    public synchronized boolean completeRebuildIfCaughtUp(StreamingEventProcessor processor) {
+    /**
+     * Switches to the rebuilt version once every segment has handled the events up to where the
+     * rebuild started (Axon keeps calling it a replay until a newer event arrives, so positions
+     * decide, not the replay flag).
+     */
+    public synchronized boolean completeRebuildIfCaughtUp(StreamingEventProcessor processor, TokenStore tokens) {
         ReadModelVersions.State state = versions.state();
         if (state.building() == null) {
             return true;
         }
+        int segments = tokens.fetchSegments(PROCESSOR).length;
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        boolean replaying = processor.isReplaying() || status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        if (replaying || status.isEmpty()) {
+        boolean caughtUp = segments > 0 && status.size() == segments && status.values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(0) >= state.rebuildUntil());
+        if (!caughtUp) {
             return false;
         }
         versions.save(new ReadModelVersions.State(state.building(), null));

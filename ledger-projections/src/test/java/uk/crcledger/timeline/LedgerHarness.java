@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.MetaData;
 import uk.crcledger.contract.ContractRegister;
 import uk.crcledger.contract.ContractTermChange;
@@ -20,6 +21,10 @@ import uk.crcledger.jobcut.JobCutAnnouncement;
 import uk.crcledger.provider.Provider;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import uk.crcledger.projection.SegmentBalancer;
 
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +39,9 @@ final class LedgerHarness implements AutoCloseable {
     private final EmbeddedStore store;
     private final LedgerReadModel readModel;
     private final Configuration axon;
+    private final TokenStore tokenStore;
+    private final SegmentBalancer balancer;
+    private final ScheduledExecutorService balancing = Executors.newSingleThreadScheduledExecutor();
 
     LedgerHarness(EmbeddedStore store, String nodeId, int segments, Object... extraHandlers) {
         this.store = store;
@@ -53,9 +61,10 @@ final class LedgerHarness implements AutoCloseable {
                 .registerCommandHandler(c -> new EntryRevisions(directory, c.repository(Crc.class),
                         c.repository(ContractTermChange.class), c.repository(JobCutAnnouncement.class),
                         c.repository(InspectionFinding.class)));
+        this.tokenStore = LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(), nodeId,
+                Duration.ofSeconds(5));
         configurer.eventProcessing(processing -> {
-            processing.registerTokenStore(c -> LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(),
-                    nodeId, Duration.ofSeconds(5)));
+            processing.registerTokenStore(c -> tokenStore);
             readModel.registerProcessor(processing, segments, 100);
             for (Object handler : extraHandlers) {
                 processing.registerEventHandler(c -> handler);
@@ -65,6 +74,9 @@ final class LedgerHarness implements AutoCloseable {
         });
         this.axon = configurer.buildConfiguration();
         axon.start();
+        this.balancer = new SegmentBalancer(store.database(), LedgerReadModel.PROCESSOR, nodeId, this::processor,
+                Duration.ofSeconds(10), java.time.Clock.systemUTC());
+        this.balancing.scheduleWithFixedDelay(balancer::tick, 0, 300, TimeUnit.MILLISECONDS);
     }
 
     CommandGateway commands() {
@@ -73,6 +85,10 @@ final class LedgerHarness implements AutoCloseable {
 
     void send(Object command) {
         commands().sendAndWait(command, BY_ALICE);
+    }
+
+    TokenStore tokenStore() {
+        return tokenStore;
     }
 
     LedgerReadModel readModel() {
@@ -97,6 +113,8 @@ final class LedgerHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        balancing.shutdownNow();
+        balancer.close();
         axon.shutdown();
     }
 }

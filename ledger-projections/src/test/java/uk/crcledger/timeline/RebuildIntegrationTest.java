@@ -1,0 +1,86 @@
+package uk.crcledger.timeline;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.projection.ReadModelCollections;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Dropping the read model and replaying it from the events gives the same documents, and queries
+ * keep answering from the old version while the new one is built.
+ */
+class RebuildIntegrationTest {
+
+    @TempDir
+    Path dataDir;
+
+    private EmbeddedStore store;
+    private LedgerHarness ledger;
+
+    @BeforeEach
+    void record() {
+        store = EmbeddedStore.start(dataDir);
+        ledger = new LedgerHarness(store, "node-1", 4);
+        LedgerHistory.all(ledger::send);
+        // More of the same shape, over many CRCs, so segments interleave.
+        for (int i = 0; i < 30; i++) {
+            ManyCrcs.record(ledger::send, i);
+        }
+        ledger.awaitProjected();
+    }
+
+    @AfterEach
+    void stop() {
+        ledger.close();
+        store.close();
+    }
+
+    @Test
+    void rebuildsDocumentForDocumentTheSameReadModel() {
+        Map<String, List<Document>> live = snapshot(ledger.readModel().versions().state().active());
+        Timeline before = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
+
+        ledger.readModel().startRebuild(ledger.processor());
+        // While the new version is built, the old one answers.
+        assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all())).contains(before);
+        assertThat(ledger.readModel().versions().state().building()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ledger.readModel().completeRebuildIfCaughtUp(ledger.processor(), ledger.tokenStore()));
+
+        assertThat(ledger.readModel().versions().state().active()).isEqualTo(2);
+        Map<String, List<Document>> rebuilt = snapshot(2);
+        assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+        live.forEach((collection, documents) -> assertThat(rebuilt.get(collection))
+                .as(collection).containsExactlyElementsOf(documents));
+        assertThat(store.database().listCollectionNames().into(new ArrayList<>()))
+                .noneMatch(name -> name.endsWith("_v1"));
+        assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all())).contains(before);
+    }
+
+    private Map<String, List<Document>> snapshot(int version) {
+        MongoDatabase db = store.database();
+        ReadModelCollections names = new ReadModelCollections(version);
+        Map<String, List<Document>> all = new LinkedHashMap<>();
+        for (String base : ReadModelCollections.ALL) {
+            all.put(base, db.getCollection(names.of(base)).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>()));
+        }
+        assertThat(all.get(ReadModelCollections.ENTRIES)).isNotEmpty();
+        return all;
+    }
+}
