@@ -43,6 +43,50 @@ public final class Contributions {
         return result;
     }
 
+    /**
+     * Merges one contribution into a shared document in memory: kept unless one at least as new is
+     * there; the event's position joins the document's sorted list.
+     */
+    public static void merge(Document doc, String key, Document contribution, long version, long position) {
+        Document all = doc.get(FIELD, Document.class);
+        if (all == null) {
+            all = new Document();
+            doc.put(FIELD, all);
+        }
+        Document current = all.get(key, Document.class);
+        if (current == null || current.getLong(VERSION) < version) {
+            Document value = contribution == null ? new Document(REMOVED, true) : new Document(contribution);
+            value.put(VERSION, version);
+            all.put(key, value);
+        }
+        java.util.TreeSet<Long> events = new java.util.TreeSet<>(events(doc));
+        events.add(position);
+        doc.put(EVENTS, new ArrayList<>(events));
+    }
+
+    /**
+     * Combines the parts of a shared document (each written by one segment) into one: their
+     * contributions have distinct keys, their event lists are joined in order.
+     */
+    public static Document combine(String id, List<Document> parts) {
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Document combined = new Document("_id", id);
+        java.util.TreeMap<String, Object> all = new java.util.TreeMap<>();
+        java.util.TreeSet<Long> events = new java.util.TreeSet<>();
+        for (Document part : parts) {
+            Document c = part.get(FIELD, Document.class);
+            if (c != null) {
+                all.putAll(c);
+            }
+            events.addAll(events(part));
+        }
+        combined.put(FIELD, new Document(all));
+        combined.put(EVENTS, new ArrayList<>(events));
+        return combined;
+    }
+
     /** The positions of the events that concern a shared document. */
     public static List<Long> events(Document shared) {
         List<Long> positions = new ArrayList<>();

@@ -40,24 +40,11 @@ public class InMemoryModel implements ModelWriter, ModelReader {
     }
 
     @Override
-    public void contribute(String collection, String docId, String key, Document contribution, long version,
-                           long position, String at) {
+    public void contribute(String collection, String docId, String sequence, String key, Document contribution,
+                           long version, long position) {
         Document doc = shared.computeIfAbsent(collection, c -> new HashMap<>())
                 .computeIfAbsent(docId, id -> new Document("_id", id));
-        Document all = doc.get(Contributions.FIELD, Document.class);
-        if (all == null) {
-            all = new Document();
-            doc.put(Contributions.FIELD, all);
-        }
-        Document current = all.get(key, Document.class);
-        if (current == null || current.getLong(Contributions.VERSION) < version) {
-            Document value = contribution == null ? new Document(Contributions.REMOVED, true) : copy(contribution);
-            value.put(Contributions.VERSION, version);
-            all.put(key, copy(value));
-        }
-        TreeSet<Long> events = new TreeSet<>(Contributions.events(doc));
-        events.add(position);
-        doc.put(Contributions.EVENTS, new ArrayList<>(events));
+        Contributions.merge(doc, key, contribution == null ? null : copy(contribution), version, position);
     }
 
     @Override

@@ -4,15 +4,18 @@ import org.bson.Document;
 
 /**
  * What the ledger's projection writes. Two kinds of write, chosen so that processing segments can
- * run in parallel and a rebuild comes out identical whatever the interleaving:
+ * run in parallel and a rebuild comes out identical whatever the batch boundaries:
  * <ul>
  *   <li>an <b>entry</b> document, written only by the one segment that handles that entry's
- *       events (they share a sequence), so it is a plain read-modify-write;</li>
- *   <li>a <b>contribution</b> of one entry to a shared document (a CRC's or a provider's timeline,
- *       the ledger's registers), set under its key only if its version (the ledger position of the
- *       entry's latest event) is newer than the one there. Such writes commute: the shared document
- *       ends the same whichever segment writes first.</li>
+ *       events (they share a sequence);</li>
+ *   <li>a <b>contribution</b> of one entry (or one registration) to a shared document (a CRC's or a
+ *       provider's timeline, the ledger's registers), kept under its key with a version (the ledger
+ *       position of its latest event): an older version never replaces a newer one, so replaying a
+ *       batch changes nothing.</li>
  * </ul>
+ * Each contribution names the {@code sequence} it belongs to (the entry id, or the registered
+ * CRC's or provider's id), which is what the processor splits its segments by: a store may use it
+ * to give every segment its own part of a shared document (see {@link MongoModel}).
  */
 public interface ModelWriter {
 
@@ -22,11 +25,10 @@ public interface ModelWriter {
     void saveEntry(Document entry);
 
     /**
-     * Sets {@code contribution} (or, when null, a tombstone) under {@code key} in the document
+     * Sets {@code contribution} (or, when null, a tombstone) under {@code key} in the shared document
      * {@code docId} of {@code collection}, unless a contribution with a version at least as new is
-     * there already; and records that the event at {@code position}, recorded at {@code at},
-     * concerns that document (for as-of answers).
+     * there already; and records that the event at {@code position} concerns that document.
      */
-    void contribute(String collection, String docId, String key, Document contribution, long version,
-                    long position, String at);
+    void contribute(String collection, String docId, String sequence, String key, Document contribution,
+                    long version, long position);
 }

@@ -1,37 +1,39 @@
 package uk.crcledger.projection;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * The read model in MongoDB, for one version of the collections. Reads go straight to the server
- * (by {@code _id}); writes are collected per processing batch and sent with one bulk write per
- * collection when the batch commits, so a replay costs a few round trips per batch, not per event.
+ * The read model in MongoDB, for one version of the collections.
+ * <p>
+ * A shared document is stored in {@value #PARTS} parts, {@code <id>|<part>}, the part chosen by the
+ * contribution's sequence the way Axon chooses a segment ({@code hashCode & mask}). A processor has at
+ * most {@value #PARTS} segments, so each part is written by one segment only and a batch can read,
+ * merge and replace it without locks or compound filters (which the embedded server would answer by
+ * scanning). Readers fetch the parts with one {@code _id $in} and combine them.
+ * <p>
+ * Writes are collected per processing batch and sent when the batch ends: one bulk write per
+ * collection, every operation keyed by {@code _id}.
  */
 public class MongoModel implements ModelReader {
 
-    private static final int DUPLICATE_KEY = 11000;
+    /** Parts of a shared document, and the most segments the processor may be split into. */
+    public static final int PARTS = 16;
 
     private final MongoDatabase database;
     private final ReadModelCollections names;
@@ -39,10 +41,6 @@ public class MongoModel implements ModelReader {
     public MongoModel(MongoDatabase database, ReadModelCollections names) {
         this.database = database;
         this.names = names;
-    }
-
-    public ReadModelCollections names() {
-        return names;
     }
 
     @Override
@@ -60,23 +58,33 @@ public class MongoModel implements ModelReader {
 
     @Override
     public Optional<Document> document(String collection, String docId) {
-        return Optional.ofNullable(collection(collection).find(Filters.eq("_id", docId)).first());
+        List<String> ids = IntStream.range(0, PARTS).mapToObj(p -> partId(docId, p)).toList();
+        List<Document> parts = collection(collection).find(Filters.in("_id", ids)).into(new ArrayList<>());
+        return Optional.ofNullable(Contributions.combine(docId, parts));
     }
 
-    /** A writer that collects this batch's writes; {@link Batch#flush()} sends them. */
+    /** A writer that collects one processing batch's writes; {@link Batch#flush()} sends them. */
     public Batch batch() {
         return new Batch();
     }
 
-    MongoCollection<Document> collection(String base) {
+    static String partId(String docId, int part) {
+        return docId + "|" + part;
+    }
+
+    static int partOf(String sequence) {
+        return Objects.hashCode(sequence) & (PARTS - 1);
+    }
+
+    private MongoCollection<Document> collection(String base) {
         return database.getCollection(names.of(base));
     }
 
     public final class Batch implements ModelWriter {
 
         private final Map<String, Document> entries = new LinkedHashMap<>();
-        private final Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
-        private final Map<String, Boolean> ensured = new HashMap<>();
+        /** Loaded parts by collection, then part id; all of them are written back at flush. */
+        private final Map<String, Map<String, Document>> parts = new LinkedHashMap<>();
 
         @Override
         public Document currentEntry(String entryId) {
@@ -93,58 +101,31 @@ public class MongoModel implements ModelReader {
         }
 
         @Override
-        public void contribute(String collection, String docId, String key, Document contribution, long version,
-                               long position, String at) {
-            List<WriteModel<Document>> models = writes.computeIfAbsent(collection, c -> new ArrayList<>());
-            if (ensured.putIfAbsent(collection + "\u0000" + docId, true) == null) {
-                models.add(new UpdateOneModel<>(Filters.eq("_id", docId), Updates.setOnInsert("_id", docId),
-                        new UpdateOptions().upsert(true)));
-            }
-            String path = Contributions.FIELD + "." + key;
-            Document value = contribution == null ? new Document(Contributions.REMOVED, true)
-                    : new Document(contribution);
-            value.put(Contributions.VERSION, version);
-            Bson newer = Filters.or(Filters.exists(path, false), Filters.lt(path + "." + Contributions.VERSION, version));
-            models.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", docId), newer), Updates.set(path, value)));
-            // Sorted, without duplicates: the same whatever order segments (or a replayed batch) add them.
-            models.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", docId), Filters.ne(Contributions.EVENTS, position)),
-                    Updates.pushEach(Contributions.EVENTS, List.of(position), new PushOptions().sortDocument(null).sort(1))));
+        public void contribute(String collection, String docId, String sequence, String key, Document contribution,
+                               long version, long position) {
+            String id = partId(docId, partOf(sequence));
+            Document part = parts.computeIfAbsent(collection, c -> new LinkedHashMap<>()).computeIfAbsent(id,
+                    k -> Optional.ofNullable(collection(collection).find(Filters.eq("_id", k)).first())
+                            .orElseGet(() -> new Document("_id", k)));
+            Contributions.merge(part, key, contribution, version, position);
         }
 
-        /** Sends the batch: entries first, then each collection's updates in order. */
+        /** Sends the batch: entries, then every part touched. */
         public void flush() {
-            if (!entries.isEmpty()) {
-                List<WriteModel<Document>> replaces = new ArrayList<>();
-                entries.forEach((id, doc) -> replaces.add(
-                        new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))));
-                write(ReadModelCollections.ENTRIES, replaces);
-            }
-            writes.forEach(MongoModel.this::writeTo);
+            replaceAll(ReadModelCollections.ENTRIES, entries);
+            parts.forEach(MongoModel.this::replaceAll);
             entries.clear();
-            writes.clear();
-            ensured.clear();
+            parts.clear();
         }
     }
 
-    private void writeTo(String collection, List<WriteModel<Document>> models) {
-        write(collection, models);
-    }
-
-    private void write(String collection, List<WriteModel<Document>> models) {
-        if (models.isEmpty()) {
+    private void replaceAll(String collection, Map<String, Document> documents) {
+        if (documents.isEmpty()) {
             return;
         }
-        try {
-            collection(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-            // A concurrent segment created the document between our upsert and its own: retry the rest.
-            int failed = e.getWriteErrors().get(0).getIndex();
-            write(collection, models.subList(failed + 1, models.size()));
-        }
+        List<WriteModel<Document>> replaces = new ArrayList<>(documents.size());
+        documents.forEach((id, doc) -> replaces.add(
+                new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))));
+        collection(collection).bulkWrite(replaces, new BulkWriteOptions().ordered(true));
     }
 }

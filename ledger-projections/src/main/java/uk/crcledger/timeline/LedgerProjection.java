@@ -77,9 +77,9 @@ public final class LedgerProjection {
                     .append("recordedAt", at)
                     .append("recordedBy", registered.recordedBy().name())
                     .append("ledgerPosition", position);
-            model.contribute(REGISTERS, CRC_REGISTER, Contributions.key(registered.crcId().value()), crc, position,
-                    position, at);
-            model.contribute(CRC_TIMELINES, registered.crcId().value(), REGISTRATION, crc, position, position, at);
+            String sequence = registered.crcId().value();
+            model.contribute(REGISTERS, CRC_REGISTER, sequence, Contributions.key(sequence), crc, position, position);
+            model.contribute(CRC_TIMELINES, sequence, sequence, REGISTRATION, crc, position, position);
         } else if (payload instanceof ProviderRegistered registered) {
             Document provider = new Document("providerId", registered.providerId().value())
                     .append("name", registered.name())
@@ -88,10 +88,10 @@ public final class LedgerProjection {
                     .append("recordedAt", at)
                     .append("recordedBy", registered.recordedBy().name())
                     .append("ledgerPosition", position);
-            model.contribute(REGISTERS, PROVIDER_REGISTER, Contributions.key(registered.providerId().value()),
-                    provider, position, position, at);
-            model.contribute(PROVIDER_TIMELINES, registered.providerId().value(), REGISTRATION, provider, position,
-                    position, at);
+            String sequence = registered.providerId().value();
+            model.contribute(REGISTERS, PROVIDER_REGISTER, sequence, Contributions.key(sequence), provider, position,
+                    position);
+            model.contribute(PROVIDER_TIMELINES, sequence, sequence, REGISTRATION, provider, position, position);
         } else if (payload instanceof ContractAwarded awarded) {
             recorded(model, awarded.entryId(), awarded.details(), awarded.providerId().value(), awarded.recordedBy(),
                     position, at);
@@ -151,7 +151,7 @@ public final class LedgerProjection {
                 .append("summary", entry.getString("summary")));
         entry.append("revisions", revisions).append("revisionCount", revisions.size());
         model.saveEntry(entry);
-        spread(model, null, entry, position, at);
+        spread(model, null, entry, position);
     }
 
     private interface Revision {
@@ -170,7 +170,7 @@ public final class LedgerProjection {
         entry.put("revisionCount", revisions.size());
         entry.put("lastPosition", position);
         model.saveEntry(entry);
-        spread(model, before, entry, position, at);
+        spread(model, before, entry, position);
     }
 
     /** The facts of the current version: what the timelines show. */
@@ -205,33 +205,34 @@ public final class LedgerProjection {
      * Writes the entry's contribution to every timeline it is on now, and a tombstone to every one
      * it has left (a correction can change the CRCs or the provider).
      */
-    private static void spread(ModelWriter model, Document before, Document entry, long position, String at) {
+    private static void spread(ModelWriter model, Document before, Document entry, long position) {
         Document item = item(entry);
-        String key = Contributions.key(entry.getString("entryId"));
+        String sequence = entry.getString("entryId");
+        String key = Contributions.key(sequence);
         Set<String> crcsNow = new LinkedHashSet<>(entry.getList("crcIds", String.class));
         Set<String> crcsBefore = before == null ? Set.of() : new LinkedHashSet<>(before.getList("crcIds", String.class));
         for (String crc : crcsNow) {
-            model.contribute(CRC_TIMELINES, crc, key, item, position, position, at);
+            model.contribute(CRC_TIMELINES, crc, sequence, key, item, position, position);
         }
         for (String crc : crcsBefore) {
             if (!crcsNow.contains(crc)) {
-                model.contribute(CRC_TIMELINES, crc, key, null, position, position, at);
+                model.contribute(CRC_TIMELINES, crc, sequence, key, null, position, position);
             }
         }
         Set<String> providersNow = providersNamed(entry);
         Set<String> providersBefore = before == null ? Set.of() : providersNamed(before);
         for (String provider : providersNow) {
-            model.contribute(PROVIDER_TIMELINES, provider, key, item, position, position, at);
+            model.contribute(PROVIDER_TIMELINES, provider, sequence, key, item, position, position);
         }
         for (String provider : providersBefore) {
             if (!providersNow.contains(provider)) {
-                model.contribute(PROVIDER_TIMELINES, provider, key, null, position, position, at);
+                model.contribute(PROVIDER_TIMELINES, provider, sequence, key, null, position, position);
             }
         }
         boolean allNow = Boolean.TRUE.equals(entry.getBoolean("coversAllCrcs"));
         boolean allBefore = before != null && Boolean.TRUE.equals(before.getBoolean("coversAllCrcs"));
         if (allNow || allBefore) {
-            model.contribute(REGISTERS, THEMATIC_REGISTER, key, allNow ? item : null, position, position, at);
+            model.contribute(REGISTERS, THEMATIC_REGISTER, sequence, key, allNow ? item : null, position, position);
         }
     }
 

@@ -47,6 +47,10 @@ public class LedgerReadModel {
      * share the work (their claims are in the token store), one entry's events in one segment.
      */
     public void registerProcessor(EventProcessingConfigurer processing, int segments, int batchSize) {
+        if (segments < 1 || segments > MongoModel.PARTS || Integer.bitCount(segments) != 1) {
+            throw new IllegalArgumentException("The read model's processor takes 1, 2, 4, 8 or " + MongoModel.PARTS
+                    + " segments (a shared document has " + MongoModel.PARTS + " parts), not " + segments);
+        }
         processing.registerPooledStreamingEventProcessor(PROCESSOR,
                         org.axonframework.config.Configuration::eventStore,
                         (configuration, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize)
@@ -132,8 +136,11 @@ public class LedgerReadModel {
 
     private void drop(int version) {
         ReadModelCollections names = new ReadModelCollections(version);
+        java.util.Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
         for (String base : ReadModelCollections.ALL) {
-            database.getCollection(names.of(base)).drop();
+            if (existing.contains(names.of(base))) {
+                database.getCollection(names.of(base)).drop();
+            }
         }
     }
 }

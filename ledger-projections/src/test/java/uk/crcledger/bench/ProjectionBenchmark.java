@@ -1,0 +1,139 @@
+package uk.crcledger.bench;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.crcledger.eventstore.LedgerSerializers;
+import uk.crcledger.eventstore.LedgerTokenStores;
+import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.timeline.LedgerReadModel;
+import uk.crcledger.timeline.TimelineFilter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The read model's figures on the embedded server: full replay of {@code bench.events} events (default
+ * 100k) into the timelines, and timeline queries, live and as-of, on a CRC with {@code bench.busy}
+ * entries (default 5,000). Run: {@code mvn -B -pl ledger-projections -am -Pbench test}; prints a table
+ * and writes {@code target/bench/projections.json}.
+ */
+@Tag("bench")
+class ProjectionBenchmark {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void measure() throws Exception {
+        int size = Integer.getInteger("bench.events", 100_000);
+        int busy = Integer.getInteger("bench.busy", 5_000);
+        int segments = Integer.getInteger("bench.segments", 1);
+        Map<String, Object> results = new LinkedHashMap<>();
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir)) {
+            List<DomainEventMessage<?>> events = LedgerGenerator.generate(size, busy);
+            long started = System.nanoTime();
+            append(store, events);
+            results.put("events", events.size());
+            results.put("appendEventsPerSecond", rate(events.size(), started));
+
+            LedgerReadModel readModel = new LedgerReadModel(store.database(), store.engine());
+            Configuration axon = DefaultConfigurer.defaultConfiguration()
+                    .configureSerializer(c -> LedgerSerializers.jackson())
+                    .configureEmbeddedEventStore(c -> store.engine())
+                    .eventProcessing(p -> {
+                        p.registerTokenStore(c -> LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(),
+                                "bench", Duration.ofSeconds(10)));
+                        readModel.registerProcessor(p, segments, 500);
+                    })
+                    .buildConfiguration();
+            long head = store.engine().headPosition() - 1;
+            started = System.nanoTime();
+            axon.start();
+            StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                    .eventProcessor(LedgerReadModel.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    processor.processingStatus().size() == segments && processor.processingStatus().values().stream()
+                            .allMatch(s -> s.getCurrentPosition().orElse(0) >= head));
+            results.put("replaySegments", segments);
+            results.put("replayEventsPerSecond", rate(head, started));
+            axon.shutdown();
+
+            TimelineFilter firstPage = new TimelineFilter(Set.of(), null, null, null, 0, 50);
+            int busyItems = readModel.live().crcTimeline(LedgerGenerator.BUSY_CRC, TimelineFilter.all())
+                    .orElseThrow().total();
+            results.put("busyCrcEntries", busyItems);
+            results.put("liveTimelineMillis", millis(() -> readModel.live().crcTimeline(LedgerGenerator.BUSY_CRC,
+                    firstPage).orElseThrow(), 20));
+            Instant now = Instant.now();
+            results.put("asOfTimelineMillis", millis(() -> readModel.asOf(now).crcTimeline(LedgerGenerator.BUSY_CRC,
+                    firstPage).orElseThrow(), 5));
+            results.put("fileBytesPerEvent", store.server().fileSize() / events.size());
+        }
+        report(results);
+    }
+
+    /** Appends from 8 writers, each aggregate always on the same writer so its events stay in order. */
+    private static void append(EmbeddedStore store, List<DomainEventMessage<?>> events) throws Exception {
+        int writers = 8;
+        List<List<DomainEventMessage<?>>> lanes = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (DomainEventMessage<?> event : events) {
+            lanes.get(Math.floorMod(event.getAggregateIdentifier().hashCode(), writers)).add(event);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> work = new ArrayList<>();
+        for (List<DomainEventMessage<?>> lane : lanes) {
+            work.add(pool.submit(() -> lane.forEach(e -> store.engine().appendEvents(List.of(e)))));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static double millis(Runnable query, int times) {
+        query.run();
+        long started = System.nanoTime();
+        for (int i = 0; i < times; i++) {
+            query.run();
+        }
+        return Math.round((System.nanoTime() - started) / 1e6 / times * 10) / 10.0;
+    }
+
+    private static long rate(long count, long startedNanos) {
+        return Math.round(count / ((System.nanoTime() - startedNanos) / 1e9));
+    }
+
+    private static void report(Map<String, Object> results) throws Exception {
+        StringBuilder json = new StringBuilder("{\n");
+        System.out.println("\n| measure | value |\n|---|---|");
+        int i = 0;
+        for (Map.Entry<String, Object> entry : results.entrySet()) {
+            System.out.printf("| %s | %s |%n", entry.getKey(), entry.getValue());
+            json.append("  \"").append(entry.getKey()).append("\": ").append(entry.getValue())
+                    .append(++i < results.size() ? ",\n" : "\n");
+        }
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("projections.json"), json.append("}\n"));
+    }
+}
