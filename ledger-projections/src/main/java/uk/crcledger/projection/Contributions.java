@@ -59,9 +59,34 @@ public final class Contributions {
             value.put(VERSION, version);
             all.put(key, value);
         }
-        java.util.TreeSet<Long> events = new java.util.TreeSet<>(events(doc));
-        events.add(position);
-        doc.put(EVENTS, new ArrayList<>(events));
+        addPosition(doc, position);
+    }
+
+    /** Inserts a position into the document's sorted list, once. */
+    private static void addPosition(Document doc, long position) {
+        @SuppressWarnings("unchecked")
+        List<Object> events = (List<Object>) doc.get(EVENTS);
+        if (events == null) {
+            events = new ArrayList<>();
+            doc.put(EVENTS, events);
+        } else if (!(events instanceof ArrayList)) {
+            events = new ArrayList<>(events);
+            doc.put(EVENTS, events);
+        }
+        int low = 0;
+        int high = events.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long value = ((Number) events.get(middle)).longValue();
+            if (value < position) {
+                low = middle + 1;
+            } else if (value > position) {
+                high = middle - 1;
+            } else {
+                return;
+            }
+        }
+        events.add(low, position);
     }
 
     /**

@@ -24,6 +24,11 @@ public interface ModelWriter {
 
     void saveEntry(Document entry);
 
+    /** Saves an entry's first version (a store may insert rather than replace it). */
+    default void createEntry(Document entry) {
+        saveEntry(entry);
+    }
+
     /**
      * Sets {@code contribution} (or, when null, a tombstone) under {@code key} in the shared document
      * {@code docId} of {@code collection}, unless a contribution with a version at least as new is

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -45,7 +46,8 @@ public class MongoModel implements ModelReader {
 
     @Override
     public Optional<Document> entry(String entryId) {
-        return Optional.ofNullable(collection(ReadModelCollections.ENTRIES).find(Filters.eq("_id", entryId)).first());
+        return Optional.ofNullable(Packed.unpack(
+                collection(ReadModelCollections.ENTRIES).find(Filters.eq("_id", entryId)).first()));
     }
 
     @Override
@@ -53,13 +55,20 @@ public class MongoModel implements ModelReader {
         if (entryIds.isEmpty()) {
             return List.of();
         }
-        return collection(ReadModelCollections.ENTRIES).find(Filters.in("_id", entryIds)).into(new ArrayList<>());
+        List<Document> found = new ArrayList<>();
+        for (Document stored : collection(ReadModelCollections.ENTRIES).find(Filters.in("_id", entryIds))) {
+            found.add(Packed.unpack(stored));
+        }
+        return found;
     }
 
     @Override
     public Optional<Document> document(String collection, String docId) {
         List<String> ids = IntStream.range(0, PARTS).mapToObj(p -> partId(docId, p)).toList();
-        List<Document> parts = collection(collection).find(Filters.in("_id", ids)).into(new ArrayList<>());
+        List<Document> parts = new ArrayList<>();
+        for (Document stored : collection(collection).find(Filters.in("_id", ids))) {
+            parts.add(Packed.unpack(stored));
+        }
         return Optional.ofNullable(Contributions.combine(docId, parts));
     }
 
@@ -83,8 +92,12 @@ public class MongoModel implements ModelReader {
     public final class Batch implements ModelWriter {
 
         private final Map<String, Document> entries = new LinkedHashMap<>();
-        /** Loaded parts by collection, then part id; all of them are written back at flush. */
+        /** Entries whose first event is in this batch: inserted (cheap), not replaced. */
+        private final java.util.Set<String> created = new java.util.LinkedHashSet<>();
+        /** Loaded parts by collection, then part id. */
         private final Map<String, Map<String, Document>> parts = new LinkedHashMap<>();
+        /** The parts changed in this batch, by collection. */
+        private final Map<String, Set<String>> dirty = new LinkedHashMap<>();
 
         @Override
         public Document currentEntry(String entryId) {
@@ -101,21 +114,82 @@ public class MongoModel implements ModelReader {
         }
 
         @Override
+        public void createEntry(Document entry) {
+            entries.put(entry.getString("_id"), entry);
+            created.add(entry.getString("_id"));
+        }
+
+        @Override
         public void contribute(String collection, String docId, String sequence, String key, Document contribution,
                                long version, long position) {
             String id = partId(docId, partOf(sequence));
-            Document part = parts.computeIfAbsent(collection, c -> new LinkedHashMap<>()).computeIfAbsent(id,
-                    k -> Optional.ofNullable(collection(collection).find(Filters.eq("_id", k)).first())
-                            .orElseGet(() -> new Document("_id", k)));
-            Contributions.merge(part, key, contribution, version, position);
+            Map<String, Document> loaded = parts.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+            if (!loaded.containsKey(id)) {
+                // One round trip for all parts of the document: the batch will likely touch several.
+                List<String> ids = IntStream.range(0, PARTS).mapToObj(p -> partId(docId, p)).toList();
+                for (String partId : ids) {
+                    loaded.put(partId, new Document("_id", partId));
+                }
+                for (Document found : collection(collection).find(Filters.in("_id", ids))) {
+                    loaded.put(found.getString("_id"), Packed.unpack(found));
+                }
+            }
+            // Only the parts this segment contributes to are written back: the others belong to
+            // other segments.
+            dirty.computeIfAbsent(collection, c -> new java.util.HashSet<>()).add(id);
+            Contributions.merge(loaded.get(id), key, contribution, version, position);
         }
 
         /** Sends the batch: entries, then every part touched. */
         public void flush() {
-            replaceAll(ReadModelCollections.ENTRIES, entries);
-            parts.forEach(MongoModel.this::replaceAll);
+            Map<String, Document> replaced = new LinkedHashMap<>(entries);
+            List<Document> inserted = new ArrayList<>();
+            for (String id : created) {
+                Document doc = replaced.remove(id);
+                if (doc != null) {
+                    inserted.add(doc);
+                }
+            }
+            insertAll(ReadModelCollections.ENTRIES, inserted);
+            replaceAll(ReadModelCollections.ENTRIES, replaced);
+            parts.forEach((collection, loaded) -> {
+                Map<String, Document> changed = new LinkedHashMap<>();
+                Set<String> dirtyIds = dirty.getOrDefault(collection, Set.of());
+                loaded.forEach((id, doc) -> {
+                    if (dirtyIds.contains(id)) {
+                        changed.put(id, doc);
+                    }
+                });
+                replaceAll(collection, changed);
+            });
+            created.clear();
+            dirty.clear();
             entries.clear();
             parts.clear();
+        }
+    }
+
+    /**
+     * Inserts in one command; a document already there (a batch replayed after a crash) is replaced
+     * instead.
+     */
+    private void insertAll(String collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            collection(collection).insertMany(documents.stream().map(Packed::pack).toList(),
+                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            Map<String, Document> again = new LinkedHashMap<>();
+            for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                Document doc = documents.get(error.getIndex());
+                again.put(doc.getString("_id"), doc);
+            }
+            replaceAll(collection, again);
         }
     }
 
@@ -125,7 +199,7 @@ public class MongoModel implements ModelReader {
         }
         List<WriteModel<Document>> replaces = new ArrayList<>(documents.size());
         documents.forEach((id, doc) -> replaces.add(
-                new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))));
+                new ReplaceOneModel<>(Filters.eq("_id", id), Packed.pack(doc), new ReplaceOptions().upsert(true))));
         collection(collection).bulkWrite(replaces, new BulkWriteOptions().ordered(true));
     }
 }

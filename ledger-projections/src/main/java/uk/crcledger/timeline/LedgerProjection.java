@@ -131,10 +131,9 @@ public final class LedgerProjection {
 
     private static void recorded(ModelWriter model, EntryId entryId, EntryDetails details, String providerId,
                                  RecordedBy recordedBy, long position, String at) {
-        Document previous = model.currentEntry(entryId.value());
-        if (previous != null) {
-            return; // already applied (a replayed batch)
-        }
+        // Not read first: a recording event is an entry's first, so it can only meet its document
+        // again when a batch is replayed after a crash, and then the batch's later events of that
+        // entry are replayed after it too; contributions keep their newer versions meanwhile.
         Document entry = new Document("_id", entryId.value())
                 .append("entryId", entryId.value())
                 .append("type", details.type().jsonName())
@@ -150,7 +149,7 @@ public final class LedgerProjection {
                 .append("sources", entry.get("sources"))
                 .append("summary", entry.getString("summary")));
         entry.append("revisions", revisions).append("revisionCount", revisions.size());
-        model.saveEntry(entry);
+        model.createEntry(entry);
         spread(model, null, entry, position);
     }
 
