@@ -27,6 +27,21 @@ public record LedgerStoreProperties(
         @DefaultValue("10s") Duration claimTimeout,
         @DefaultValue Embedded embedded) {
 
+    /** This instance's name for claims: the configured one, else host name and data directory. */
+    public String nodeId() {
+        if (instanceId != null && !instanceId.isBlank()) {
+            return instanceId;
+        }
+        String host;
+        try {
+            // Stable across restarts of the same installation, unlike Axon's default (pid@host).
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "ledger";
+        }
+        return host + ":" + dataDir.toAbsolutePath().normalize();
+    }
+
     /**
      * @param host  the address the embedded server listens on (loopback unless shared)
      * @param port  its port, 0 for a random free one

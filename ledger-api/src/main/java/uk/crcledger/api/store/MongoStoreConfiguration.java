@@ -22,8 +22,6 @@ import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * Connects the ledger to MongoDB: the configured replica set, or else the embedded server on
@@ -96,19 +94,7 @@ public class MongoStoreConfiguration {
 
     @Bean
     TokenStore tokenStore(MongoDatabase ledgerDatabase, Serializer serializer, LedgerStoreProperties properties) {
-        return LedgerTokenStores.mongo(ledgerDatabase, serializer, instanceId(properties), properties.claimTimeout());
-    }
-
-    static String instanceId(LedgerStoreProperties properties) {
-        if (StringUtils.hasText(properties.instanceId())) {
-            return properties.instanceId();
-        }
-        try {
-            // Stable across restarts of the same installation, unlike Axon's default (pid@host).
-            return InetAddress.getLocalHost().getHostName() + ":" + properties.dataDir().toAbsolutePath().normalize();
-        } catch (UnknownHostException e) {
-            return "ledger:" + properties.dataDir().toAbsolutePath().normalize();
-        }
+        return LedgerTokenStores.mongo(ledgerDatabase, serializer, properties.nodeId(), properties.claimTimeout());
     }
 
     private static String configuredUri(LedgerStoreProperties properties, Environment environment) {

@@ -1,0 +1,56 @@
+package uk.crcledger.api.readmodel;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import uk.crcledger.api.store.LedgerStoreProperties;
+import uk.crcledger.eventstore.MongoLedgerStorageEngine;
+import uk.crcledger.projection.SegmentBalancer;
+import uk.crcledger.timeline.LedgerReadModel;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/** The read model's beans: the model with its queries, its processor, balancer and rebuilds. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class ReadModelConfiguration {
+
+    @Bean
+    LedgerReadModel ledgerReadModel(MongoDatabase ledgerDatabase, EventStorageEngine eventStorageEngine) {
+        return new LedgerReadModel(ledgerDatabase, (MongoLedgerStorageEngine) eventStorageEngine);
+    }
+
+    @Bean
+    ConfigurerModule ledgerReadModelProcessor(LedgerReadModel readModel, ReadModelProperties properties) {
+        return configurer -> configurer.eventProcessing(
+                processing -> readModel.registerProcessor(processing, properties.segments(), properties.batchSize()));
+    }
+
+    @Bean
+    Supplier<StreamingEventProcessor> ledgerReadModelProcessorLookup(ObjectProvider<Configuration> axon) {
+        return () -> axon.getObject().eventProcessingConfiguration()
+                .eventProcessor(LedgerReadModel.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + LedgerReadModel.PROCESSOR));
+    }
+
+    @Bean(destroyMethod = "close")
+    SegmentBalancer segmentBalancer(MongoDatabase ledgerDatabase, LedgerStoreProperties store,
+                                    Supplier<StreamingEventProcessor> ledgerReadModelProcessorLookup) {
+        return new SegmentBalancer(ledgerDatabase, LedgerReadModel.PROCESSOR,
+                store.nodeId(), ledgerReadModelProcessorLookup,
+                store.claimTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    ReadModelMaintenance readModelMaintenance(LedgerReadModel readModel, SegmentBalancer balancer,
+                                              Supplier<StreamingEventProcessor> ledgerReadModelProcessorLookup,
+                                              TokenStore tokenStore, ReadModelProperties properties) {
+        return new ReadModelMaintenance(readModel, balancer, ledgerReadModelProcessorLookup, tokenStore,
+                properties.balance());
+    }
+}
