@@ -72,15 +72,7 @@ final class CommitChain {
 
     /** The commits whose positions are among the given ones, by position. */
     TreeMap<Long, Document> commitsAt(long fromInclusive, long toExclusive) {
-        List<Long> ids = LongStream.range(Math.max(1, fromInclusive), toExclusive).boxed().toList();
-        TreeMap<Long, Document> found = new TreeMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        for (Document commit : commits.find(Filters.in(ID, ids))) {
-            found.put(commit.getLong(ID), commit);
-        }
-        return found;
+        return commitsIn(LongStream.range(Math.max(1, fromInclusive), toExclusive).boxed().toList());
     }
 
     /** The commits that start at any of the given positions. */

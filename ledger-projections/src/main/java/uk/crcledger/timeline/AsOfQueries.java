@@ -22,7 +22,7 @@ import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
  * read by position and replayed through the same projection into memory, and the same queries answer.
  * The cost follows the size of that CRC's or provider's history, not of the ledger.
  */
-public class AsOfQueries {
+public class AsOfQueries implements LedgerQueries {
 
     private final ModelReader live;
     private final MongoLedgerStorageEngine events;
@@ -34,22 +34,27 @@ public class AsOfQueries {
         this.at = at;
     }
 
+    @Override
     public Optional<Timeline> crcTimeline(String crcId, TimelineFilter filter) {
         return queriesFor(crcPositions(crcId)).crcTimeline(crcId, filter);
     }
 
+    @Override
     public Optional<Document> crc(String crcId) {
         return queriesFor(crcPositions(crcId)).crc(crcId);
     }
 
+    @Override
     public Optional<Timeline> providerTimeline(String providerId, TimelineFilter filter) {
         return queriesFor(providerPositions(providerId)).providerTimeline(providerId, filter);
     }
 
+    @Override
     public Optional<Document> provider(String providerId) {
         return queriesFor(providerPositions(providerId)).provider(providerId);
     }
 
+    @Override
     public Optional<Document> entry(String entryId) {
         SortedSet<Long> positions = registerPositions();
         live.entry(entryId).ifPresent(entry -> entry.getList("revisions", Document.class)

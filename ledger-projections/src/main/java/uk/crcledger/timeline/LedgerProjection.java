@@ -218,8 +218,11 @@ public final class LedgerProjection {
                 model.contribute(CRC_TIMELINES, crc, sequence, key, null, position, position);
             }
         }
-        Set<String> providersNow = providersNamed(entry);
-        Set<String> providersBefore = before == null ? Set.of() : providersNamed(before);
+        // Provider documents keep only contract entries: they say which CRCs a provider held. Every
+        // other entry reaches a provider's timeline through those CRCs' documents.
+        Set<String> providersNow = isContract(entry.getString("type")) ? providersNamed(entry) : Set.of();
+        Set<String> providersBefore = before == null || !isContract(before.getString("type")) ? Set.of()
+                : providersNamed(before);
         for (String provider : providersNow) {
             model.contribute(PROVIDER_TIMELINES, provider, sequence, key, item, position, position);
         }

@@ -29,7 +29,7 @@ import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
  * the live model in MongoDB and an as-of model in memory give their answers through the same code.
  * Every read is by {@code _id}.
  */
-public class TimelineQueries {
+public class TimelineQueries implements LedgerQueries {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([pc]):([^}]+)}");
     private static final Comparator<Document> TIMELINE_ORDER = Comparator
@@ -63,10 +63,12 @@ public class TimelineQueries {
 
     // ---- one CRC ---------------------------------------------------------------------------------
 
+    @Override
     public Optional<Document> crc(String crcId) {
         return crcDocument(crcId).map(doc -> crcView(registration(doc), names()));
     }
 
+    @Override
     public Optional<Timeline> crcTimeline(String crcId, TimelineFilter filter) {
         Optional<Document> doc = crcDocument(crcId);
         if (doc.isEmpty()) {
@@ -83,6 +85,7 @@ public class TimelineQueries {
 
     // ---- one provider ----------------------------------------------------------------------------
 
+    @Override
     public Optional<Document> provider(String providerId) {
         Optional<Document> doc = document(PROVIDER_TIMELINES, providerId);
         if (doc.isEmpty() || registration(doc.get()) == null) {
@@ -149,6 +152,7 @@ public class TimelineQueries {
                 .append("latestFindingPerCrc", latest));
     }
 
+    @Override
     public Optional<Timeline> providerTimeline(String providerId, TimelineFilter filter) {
         Optional<Document> doc = document(PROVIDER_TIMELINES, providerId);
         if (doc.isEmpty() || registration(doc.get()) == null) {
@@ -174,6 +178,8 @@ public class TimelineQueries {
                 }
             }
         }
+        // Entries naming the provider on a CRC it never held (a transfer's successor is named before
+        // it holds anything) still belong on its timeline.
         for (Document item : Contributions.live(providerDoc)) {
             if (item.getString("entryId") != null) {
                 byEntry.putIfAbsent(item.getString("entryId"),
@@ -197,6 +203,7 @@ public class TimelineQueries {
 
     // ---- one entry -------------------------------------------------------------------------------
 
+    @Override
     public Optional<Document> entry(String entryId) {
         Names names = names();
         return model.entry(entryId).map(entry -> {

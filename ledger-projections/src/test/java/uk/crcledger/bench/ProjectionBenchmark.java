@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.eventstore.LedgerTokenStores;
+import uk.crcledger.eventstore.testing.BenchReport;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.timeline.LedgerReadModel;
 import uk.crcledger.timeline.TimelineFilter;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ class ProjectionBenchmark {
             long started = System.nanoTime();
             append(store, events);
             results.put("events", events.size());
-            results.put("appendEventsPerSecond", rate(events.size(), started));
+            results.put("appendEventsPerSecond", BenchReport.rate(events.size(), started));
 
             LedgerReadModel readModel = new LedgerReadModel(store.database(), store.engine());
             Configuration axon = DefaultConfigurer.defaultConfiguration()
@@ -72,7 +72,7 @@ class ProjectionBenchmark {
                     processor.processingStatus().size() == segments && processor.processingStatus().values().stream()
                             .allMatch(s -> s.getCurrentPosition().orElse(0) >= head));
             results.put("replaySegments", segments);
-            results.put("replayEventsPerSecond", rate(head, started));
+            results.put("replayEventsPerSecond", BenchReport.rate(head, started));
             axon.shutdown();
 
             TimelineFilter firstPage = new TimelineFilter(Set.of(), null, null, null, 0, 50);
@@ -86,7 +86,7 @@ class ProjectionBenchmark {
                     firstPage).orElseThrow(), 5));
             results.put("fileBytesPerEvent", store.server().fileSize() / events.size());
         }
-        report(results);
+        BenchReport.write("projections", results);
     }
 
     /** Appends from 8 writers, each aggregate always on the same writer so its events stay in order. */
@@ -117,23 +117,5 @@ class ProjectionBenchmark {
             query.run();
         }
         return Math.round((System.nanoTime() - started) / 1e6 / times * 10) / 10.0;
-    }
-
-    private static long rate(long count, long startedNanos) {
-        return Math.round(count / ((System.nanoTime() - startedNanos) / 1e9));
-    }
-
-    private static void report(Map<String, Object> results) throws Exception {
-        StringBuilder json = new StringBuilder("{\n");
-        System.out.println("\n| measure | value |\n|---|---|");
-        int i = 0;
-        for (Map.Entry<String, Object> entry : results.entrySet()) {
-            System.out.printf("| %s | %s |%n", entry.getKey(), entry.getValue());
-            json.append("  \"").append(entry.getKey()).append("\": ").append(entry.getValue())
-                    .append(++i < results.size() ? ",\n" : "\n");
-        }
-        Path out = Path.of("target", "bench");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("projections.json"), json.append("}\n"));
     }
 }

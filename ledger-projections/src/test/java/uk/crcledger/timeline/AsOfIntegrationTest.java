@@ -54,15 +54,7 @@ class AsOfIntegrationTest {
         ledger.awaitProjected();
         assertThat(everything(ledger.live())).isNotEqualTo(shownThen);
 
-        AsOfQueries asOf = ledger.readModel().asOf(then);
-        Map<String, Object> answeredLater = new LinkedHashMap<>();
-        answeredLater.put("wy timeline", asOf.crcTimeline("west-yorkshire", TimelineFilter.all()));
-        answeredLater.put("ddc", asOf.crc("ddc"));
-        answeredLater.put("wales timeline", asOf.crcTimeline("wales", TimelineFilter.all()));
-        answeredLater.put("purple", asOf.provider("purple-futures"));
-        answeredLater.put("purple timeline", asOf.providerTimeline("purple-futures", TimelineFilter.all()));
-        answeredLater.put("seetec timeline", asOf.providerTimeline("seetec", TimelineFilter.all()));
-        answeredLater.put("cuts entry", asOf.entry(CUTS_PURPLE.value()));
+        Map<String, Object> answeredLater = everything(ledger.readModel().asOf(then));
         assertThat(answeredLater).isEqualTo(shownThen);
     }
 
@@ -77,7 +69,7 @@ class AsOfIntegrationTest {
                 .hasValueSatisfying(t -> assertThat(t.items()).hasSize(1));
     }
 
-    private static Map<String, Object> everything(TimelineQueries q) {
+    private static Map<String, Object> everything(LedgerQueries q) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("wy timeline", q.crcTimeline("west-yorkshire", TimelineFilter.all()));
         all.put("ddc", q.crc("ddc"));

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
+import uk.crcledger.eventstore.testing.BenchReport;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.eventstore.testing.TestEvents;
 import uk.crcledger.eventstore.testing.TestEvents.Probed;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,11 +66,11 @@ class EventStoreBenchmark {
                 e.getPayload();
                 count[0]++;
             });
-            results.put("engineReadEventsPerSecond", rate(count[0], started));
+            results.put("engineReadEventsPerSecond", BenchReport.rate(count[0], started));
 
             results.put("processorReplayEventsPerSecond", replayThroughProcessor(store, stored));
         }
-        report();
+        BenchReport.write("eventstore", results);
     }
 
     private void sample(MongoLedgerStorageEngine engine, String label) throws Exception {
@@ -85,7 +85,7 @@ class EventStoreBenchmark {
         for (int i = 0; i < loads; i++) {
             engine.readEvents(aggregate).asStream().forEach(e -> e.getPayload());
         }
-        results.put("aggregateLoadsPerSecond_" + label, rate(loads, started));
+        results.put("aggregateLoadsPerSecond_" + label, BenchReport.rate(loads, started));
     }
 
     private void fill(MongoLedgerStorageEngine engine, long target) throws Exception {
@@ -113,7 +113,7 @@ class EventStoreBenchmark {
             f.get();
         }
         pool.shutdown();
-        return rate(each * writers, started);
+        return BenchReport.rate(each * writers, started);
     }
 
     private long replayThroughProcessor(EmbeddedStore store, long stored) {
@@ -140,28 +140,9 @@ class EventStoreBenchmark {
         try {
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> handled.get() >= stored);
-            return rate(handled.get(), started);
+            return BenchReport.rate(handled.get(), started);
         } finally {
             axon.shutdown();
         }
-    }
-
-    private static long rate(long count, long startedNanos) {
-        return Math.round(count / ((System.nanoTime() - startedNanos) / 1e9));
-    }
-
-    private void report() throws Exception {
-        StringBuilder json = new StringBuilder("{\n");
-        System.out.println("\n| measure | value |\n|---|---|");
-        int i = 0;
-        for (Map.Entry<String, Object> entry : results.entrySet()) {
-            System.out.printf("| %s | %s |%n", entry.getKey(), entry.getValue());
-            json.append("  \"").append(entry.getKey()).append("\": ").append(entry.getValue())
-                    .append(++i < results.size() ? ",\n" : "\n");
-        }
-        json.append("}\n");
-        Path out = Path.of("target", "bench");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("eventstore.json"), json);
     }
 }
