@@ -80,8 +80,20 @@ final class CommitAppender implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The event store did not store the events within "
-                    + APPEND_TIMEOUT_SECONDS + " s", e);
+            if (queue.remove(pending)) {
+                throw new IllegalStateException("The event store did not store the events within "
+                        + APPEND_TIMEOUT_SECONDS + " s; they were not stored", e);
+            }
+            // The writer has them: never report a failure for events that may yet be stored.
+            try {
+                return pending.result.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while appending events", interrupted);
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(failed.getCause());
+            }
         }
     }
 
@@ -102,6 +114,12 @@ final class CommitAppender implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("Appending a batch of {} commits failed", batch.size(), e);
                 batch.forEach(p -> p.result.completeExceptionally(e));
+            } catch (Error e) {
+                // Do not leave callers waiting on a writer that is gone.
+                running = false;
+                batch.forEach(p -> p.result.completeExceptionally(e));
+                queue.forEach(p -> p.result.completeExceptionally(e));
+                throw e;
             } finally {
                 batch.clear();
             }
@@ -130,6 +148,13 @@ final class CommitAppender implements AutoCloseable {
                 nextPosition = position;
                 remaining.clear();
             } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().isEmpty()) {
+                    // Only the write concern failed (a timeout, a step-down): the documents may or
+                    // may not be durable yet. Find out which are there rather than guess.
+                    resolveUnknownOutcome(remaining, e);
+                    remaining.clear();
+                    continue;
+                }
                 BulkWriteError error = e.getWriteErrors().get(0);
                 int failedIndex = error.getIndex();
                 // An ordered insert stored everything before the failed document.

@@ -87,7 +87,12 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         commits.createIndex(Indexes.ascending(CommitChain.STREAM), new IndexOptions().unique(true).name("stream"));
         commits.createIndex(Indexes.ascending(CommitChain.AT), new IndexOptions().name("at"));
         this.chain = new CommitChain(commits, database.getCollection(builder.metaCollection), MAX_EVENTS_PER_COMMIT);
-        this.appender = new CommitAppender(commits, chain, builder.maxCommitsPerWrite);
+        // The writer must see what is on the primary now, majority-committed or not: a position
+        // another writer just took is taken.
+        MongoCollection<Document> local = commits.withReadConcern(com.mongodb.ReadConcern.LOCAL);
+        this.appender = new CommitAppender(local, new CommitChain(local,
+                database.getCollection(builder.metaCollection).withReadConcern(com.mongodb.ReadConcern.LOCAL),
+                MAX_EVENTS_PER_COMMIT), builder.maxCommitsPerWrite);
     }
 
     public static Builder builder() {

@@ -47,7 +47,8 @@ public final class Contributions {
      * Merges one contribution into a shared document in memory: kept unless one at least as new is
      * there; the event's position joins the document's sorted list.
      */
-    public static void merge(Document doc, String key, Document contribution, long version, long position) {
+    public static void merge(Document doc, String key, Document contribution, long version,
+                             java.util.Collection<Long> positions) {
         Document all = doc.get(FIELD, Document.class);
         if (all == null) {
             all = new Document();
@@ -59,7 +60,9 @@ public final class Contributions {
             value.put(VERSION, version);
             all.put(key, value);
         }
-        addPosition(doc, position);
+        for (Long position : positions) {
+            addPosition(doc, position);
+        }
     }
 
     /** Inserts a position into the document's sorted list, once. */

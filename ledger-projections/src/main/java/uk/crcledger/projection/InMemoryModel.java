@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * The read model in memory, with the same semantics as in MongoDB: used to answer "as the ledger
  * knew it at T" by replaying the few events concerned, through the same projection code. Documents
- * pass through BSON on the way in, so they carry exactly the types MongoDB would give back.
+ * pass through BSON on the way out, so readers get exactly the types MongoDB would give back.
  */
 public class InMemoryModel implements ModelWriter, ModelReader {
 
@@ -30,26 +30,25 @@ public class InMemoryModel implements ModelWriter, ModelReader {
 
     @Override
     public Document currentEntry(String entryId) {
-        Document entry = entries.get(entryId);
-        return entry == null ? null : copy(entry);
+        return entries.get(entryId);
     }
 
     @Override
     public void saveEntry(Document entry) {
-        entries.put(entry.getString("_id"), copy(entry));
+        entries.put(entry.getString("_id"), entry);
     }
 
     @Override
     public void contribute(String collection, String docId, String sequence, String key, Document contribution,
-                           long version, long position) {
+                           long version, java.util.Collection<Long> positions) {
         Document doc = shared.computeIfAbsent(collection, c -> new HashMap<>())
                 .computeIfAbsent(docId, id -> new Document("_id", id));
-        Contributions.merge(doc, key, contribution == null ? null : copy(contribution), version, position);
+        Contributions.merge(doc, key, contribution, version, positions);
     }
 
     @Override
     public Optional<Document> entry(String entryId) {
-        return Optional.ofNullable(currentEntry(entryId));
+        return Optional.ofNullable(entries.get(entryId)).map(InMemoryModel::copy);
     }
 
     @Override

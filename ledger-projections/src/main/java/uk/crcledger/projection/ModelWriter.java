@@ -32,8 +32,8 @@ public interface ModelWriter {
     /**
      * Sets {@code contribution} (or, when null, a tombstone) under {@code key} in the shared document
      * {@code docId} of {@code collection}, unless a contribution with a version at least as new is
-     * there already; and records that the event at {@code position} concerns that document.
+     * there already; and records that the events at {@code positions} concern that document.
      */
     void contribute(String collection, String docId, String sequence, String key, Document contribution,
-                    long version, long position);
+                    long version, java.util.Collection<Long> positions);
 }

@@ -121,7 +121,7 @@ public class MongoModel implements ModelReader {
 
         @Override
         public void contribute(String collection, String docId, String sequence, String key, Document contribution,
-                               long version, long position) {
+                               long version, java.util.Collection<Long> positions) {
             String id = partId(docId, partOf(sequence));
             Map<String, Document> loaded = parts.computeIfAbsent(collection, c -> new LinkedHashMap<>());
             if (!loaded.containsKey(id)) {
@@ -137,21 +137,15 @@ public class MongoModel implements ModelReader {
             // Only the parts this segment contributes to are written back: the others belong to
             // other segments.
             dirty.computeIfAbsent(collection, c -> new java.util.HashSet<>()).add(id);
-            Contributions.merge(loaded.get(id), key, contribution, version, position);
+            Contributions.merge(loaded.get(id), key, contribution, version, positions);
         }
 
-        /** Sends the batch: entries, then every part touched. */
+        /**
+         * Sends the batch: the parts touched, then the entries. Entries go last because a replayed
+         * revision that finds its entry already revised skips it: so the entry must only be written
+         * once everything the revision spread is written.
+         */
         public void flush() {
-            Map<String, Document> replaced = new LinkedHashMap<>(entries);
-            List<Document> inserted = new ArrayList<>();
-            for (String id : created) {
-                Document doc = replaced.remove(id);
-                if (doc != null) {
-                    inserted.add(doc);
-                }
-            }
-            insertAll(ReadModelCollections.ENTRIES, inserted);
-            replaceAll(ReadModelCollections.ENTRIES, replaced);
             parts.forEach((collection, loaded) -> {
                 Map<String, Document> changed = new LinkedHashMap<>();
                 Set<String> dirtyIds = dirty.getOrDefault(collection, Set.of());
@@ -162,10 +156,20 @@ public class MongoModel implements ModelReader {
                 });
                 replaceAll(collection, changed);
             });
-            created.clear();
-            dirty.clear();
+            Map<String, Document> replaced = new LinkedHashMap<>(entries);
+            List<Document> inserted = new ArrayList<>();
+            for (String id : created) {
+                Document doc = replaced.remove(id);
+                if (doc != null) {
+                    inserted.add(doc);
+                }
+            }
+            insertAll(ReadModelCollections.ENTRIES, inserted);
+            replaceAll(ReadModelCollections.ENTRIES, replaced);
             entries.clear();
+            created.clear();
             parts.clear();
+            dirty.clear();
         }
     }
 
@@ -181,6 +185,9 @@ public class MongoModel implements ModelReader {
             collection(collection).insertMany(documents.stream().map(Packed::pack).toList(),
                     new com.mongodb.client.model.InsertManyOptions().ordered(false));
         } catch (com.mongodb.MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
             Map<String, Document> again = new LinkedHashMap<>();
             for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != 11000) {

@@ -46,9 +46,14 @@ public record ContractPeriods(List<Period> periods) {
                 events.add(item);
             }
         }
-        // By date; on one day an end comes before an award, and the ledger position breaks ties.
+        // By date; on one day an end comes first, then an award, then a term change (which moves the
+        // planned end of what runs that day); the ledger position breaks ties.
         events.sort(Comparator.comparing(ContractPeriods::effectiveOn)
-                .thenComparing(i -> "contract-award".equals(i.getString("type")) ? 1 : 0)
+                .thenComparing(i -> switch (i.getString("type")) {
+                    case "contract-end" -> 0;
+                    case "contract-award" -> 1;
+                    default -> 2;
+                })
                 .thenComparing(i -> i.getLong("ledgerPosition")));
         List<Period> periods = new ArrayList<>();
         for (Document item : events) {

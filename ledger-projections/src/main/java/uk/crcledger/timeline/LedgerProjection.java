@@ -78,8 +78,9 @@ public final class LedgerProjection {
                     .append("recordedBy", registered.recordedBy().name())
                     .append("ledgerPosition", position);
             String sequence = registered.crcId().value();
-            model.contribute(REGISTERS, CRC_REGISTER, sequence, Contributions.key(sequence), crc, position, position);
-            model.contribute(CRC_TIMELINES, sequence, sequence, REGISTRATION, crc, position, position);
+            model.contribute(REGISTERS, CRC_REGISTER, sequence, Contributions.key(sequence), crc, position,
+                    List.of(position));
+            model.contribute(CRC_TIMELINES, sequence, sequence, REGISTRATION, crc, position, List.of(position));
         } else if (payload instanceof ProviderRegistered registered) {
             Document provider = new Document("providerId", registered.providerId().value())
                     .append("name", registered.name())
@@ -90,8 +91,9 @@ public final class LedgerProjection {
                     .append("ledgerPosition", position);
             String sequence = registered.providerId().value();
             model.contribute(REGISTERS, PROVIDER_REGISTER, sequence, Contributions.key(sequence), provider, position,
-                    position);
-            model.contribute(PROVIDER_TIMELINES, sequence, sequence, REGISTRATION, provider, position, position);
+                    List.of(position));
+            model.contribute(PROVIDER_TIMELINES, sequence, sequence, REGISTRATION, provider, position,
+                    List.of(position));
         } else if (payload instanceof ContractAwarded awarded) {
             recorded(model, awarded.entryId(), awarded.details(), awarded.providerId().value(), awarded.recordedBy(),
                     position, at);
@@ -206,16 +208,20 @@ public final class LedgerProjection {
      */
     private static void spread(ModelWriter model, Document before, Document entry, long position) {
         Document item = item(entry);
+        // Every event of the entry, not just this one: an as-of answer for a CRC a correction moved
+        // the entry onto must replay the entry from its first event.
+        List<Long> positions = entry.getList("revisions", Document.class).stream()
+                .map(r -> r.getLong("ledgerPosition")).toList();
         String sequence = entry.getString("entryId");
         String key = Contributions.key(sequence);
         Set<String> crcsNow = new LinkedHashSet<>(entry.getList("crcIds", String.class));
         Set<String> crcsBefore = before == null ? Set.of() : new LinkedHashSet<>(before.getList("crcIds", String.class));
         for (String crc : crcsNow) {
-            model.contribute(CRC_TIMELINES, crc, sequence, key, item, position, position);
+            model.contribute(CRC_TIMELINES, crc, sequence, key, item, position, positions);
         }
         for (String crc : crcsBefore) {
             if (!crcsNow.contains(crc)) {
-                model.contribute(CRC_TIMELINES, crc, sequence, key, null, position, position);
+                model.contribute(CRC_TIMELINES, crc, sequence, key, null, position, positions);
             }
         }
         // Provider documents keep only contract entries: they say which CRCs a provider held. Every
@@ -224,17 +230,17 @@ public final class LedgerProjection {
         Set<String> providersBefore = before == null || !isContract(before.getString("type")) ? Set.of()
                 : providersNamed(before);
         for (String provider : providersNow) {
-            model.contribute(PROVIDER_TIMELINES, provider, sequence, key, item, position, position);
+            model.contribute(PROVIDER_TIMELINES, provider, sequence, key, item, position, positions);
         }
         for (String provider : providersBefore) {
             if (!providersNow.contains(provider)) {
-                model.contribute(PROVIDER_TIMELINES, provider, sequence, key, null, position, position);
+                model.contribute(PROVIDER_TIMELINES, provider, sequence, key, null, position, positions);
             }
         }
         boolean allNow = Boolean.TRUE.equals(entry.getBoolean("coversAllCrcs"));
         boolean allBefore = before != null && Boolean.TRUE.equals(before.getBoolean("coversAllCrcs"));
         if (allNow || allBefore) {
-            model.contribute(REGISTERS, THEMATIC_REGISTER, sequence, key, allNow ? item : null, position, position);
+            model.contribute(REGISTERS, THEMATIC_REGISTER, sequence, key, allNow ? item : null, position, positions);
         }
     }
 

@@ -78,20 +78,34 @@ public class LedgerReadModel {
 
     /**
      * Starts a rebuild: a new version, filled from the first event by the processor after its tokens
-     * are reset. Call {@link #completeRebuildIfCaughtUp} until it answers true.
+     * are reset. Call {@link #completeRebuildIfCaughtUp} until it answers true. The processor writes
+     * to the new version from its first batch after the reset; the versions document is saved before
+     * the processor starts again, so no batch of the replay goes to the old version.
      */
-    public synchronized void startRebuild(StreamingEventProcessor processor) {
+    public synchronized void startRebuild(StreamingEventProcessor processor, TokenStore tokens) {
         ReadModelVersions.State state = versions.state();
         if (state.building() != null) {
             throw new IllegalStateException("A rebuild of " + PROCESSOR + " is already running (version "
                     + state.building() + ")");
         }
+        // Axon resets tokens only when no instance holds a segment, so a rebuild runs where every
+        // segment is: on one instance, with the processor stopped or scaled down elsewhere.
+        int segments = tokens.fetchSegments(PROCESSOR).length;
+        if (processor.processingStatus().size() != segments) {
+            throw new IllegalStateException("This instance holds " + processor.processingStatus().size() + " of "
+                    + segments + " segments of " + PROCESSOR
+                    + ": stop the processor on the other instances, then rebuild");
+        }
         int next = state.active() + 1;
         drop(next);
+        long until = events.headPosition() - 1;
         processor.shutDown();
-        versions.save(new ReadModelVersions.State(state.active(), next, events.headPosition() - 1));
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+            versions.save(new ReadModelVersions.State(state.active(), next, until));
+        } finally {
+            processor.start();
+        }
         log.info("Rebuilding {} into version {} while version {} answers queries", PROCESSOR, next, state.active());
     }
 

@@ -59,6 +59,20 @@ class AsOfIntegrationTest {
     }
 
     @Test
+    void replaysAnEntryThatACorrectionMovedOntoTheCrcFromItsFirstEvent() {
+        LedgerHistory.registrationsAndAwards(ledger::send);
+        ManyCrcs.record(ledger::send, 2); // crc-2, held by Purple Futures, with its own job cuts
+        ledger.send(new uk.crcledger.correction.CorrectEntry(uk.crcledger.entry.EntryId.of("cuts-crc-2"),
+                Map.of("crcs", List.of(Map.of("crcId", "west-yorkshire", "posts", 7))), "wrong CRC"));
+        ledger.awaitProjected();
+
+        Optional<Timeline> live = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all());
+        assertThat(live.orElseThrow().items()).extracting(i -> i.getString("entryId")).contains("cuts-crc-2");
+        assertThat(ledger.readModel().asOf(Instant.now()).crcTimeline("west-yorkshire", TimelineFilter.all()))
+                .isEqualTo(live);
+    }
+
+    @Test
     void knowsNothingBeforeTheFirstEvent() {
         Instant before = Instant.now();
         LedgerHistory.registrationsAndAwards(ledger::send);

@@ -55,7 +55,7 @@ class RebuildIntegrationTest {
         Map<String, List<Document>> live = snapshot(ledger.readModel().versions().state().active());
         Timeline before = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
 
-        ledger.readModel().startRebuild(ledger.processor());
+        ledger.readModel().startRebuild(ledger.processor(), ledger.tokenStore());
         // While the new version is built, the old one answers.
         assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all())).contains(before);
         assertThat(ledger.readModel().versions().state().building()).isEqualTo(2);

@@ -40,7 +40,7 @@ public class ReadModelMaintenance implements SmartLifecycle {
 
     /** Starts rebuilding the read model; queries keep answering from the current version meanwhile. */
     public LedgerReadModel.Status rebuild() {
-        readModel.startRebuild(processor.get());
+        readModel.startRebuild(processor.get(), tokenStore);
         return status();
     }
 

@@ -27,6 +27,7 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean fsync;
+    private final Object writeLock = new Object();
 
     DurableH2Backend(MVStore store, boolean fsync) {
         super(store);
@@ -36,12 +37,19 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        try {
+        if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            // Also after a failed write: an ordered insertMany that stopped on a duplicate key
-            // has stored the documents before it, and the client is told so.
-            if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+        }
+        // One write at a time. mongo-java-server checks unique indexes, stores the document and
+        // updates the indexes as separate steps, so two clients inserting the same key at once
+        // could both pass the check (two app instances claiming one ledger position). Writes are
+        // serialised by the file commit anyway, so this costs nothing measurable.
+        synchronized (writeLock) {
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } finally {
+                // Also after a failed write: an ordered insertMany that stopped on a duplicate key
+                // has stored the documents before it, and the client is told so.
                 store.commit();
                 if (fsync) {
                     store.sync();
