@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * <p>
  * <b>Rebuild.</b> A rebuild fills a new version of the collections from the first event while
  * queries keep reading the active version (which stops moving until the switch); when the new
- * version has caught up, it becomes the active one and the old collections are dropped. Readers
- * never see a half-built model; {@link #status()} says a rebuild is running.
+ * version has caught up, it becomes the active one; the old collections are dropped when the next
+ * rebuild starts. Readers never see a half-built model; {@link #status} says a rebuild is running.
  */
 public class LedgerReadModel {
 
@@ -97,7 +97,11 @@ public class LedgerReadModel {
                     + ": stop the processor on the other instances, then rebuild");
         }
         int next = state.active() + 1;
-        drop(next);
+        for (int version = 1; version <= next; version++) {
+            if (version != state.active()) {
+                drop(version);
+            }
+        }
         long until = events.headPosition() - 1;
         processor.shutDown();
         try {
@@ -127,7 +131,8 @@ public class LedgerReadModel {
             return false;
         }
         versions.save(new ReadModelVersions.State(state.building(), null));
-        drop(state.active());
+        // The old version is dropped when the next rebuild starts, not now: a query that chose it a
+        // moment ago (a page, an as-of answer, on any instance) still finds it.
         log.info("Rebuilt {}: version {} is active", PROCESSOR, state.building());
         return true;
     }
