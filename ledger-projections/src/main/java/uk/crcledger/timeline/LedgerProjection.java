@@ -266,7 +266,9 @@ public final class LedgerProjection {
                 .append("ledgerPosition", entry.getLong("ledgerPosition"))
                 .append("providerId", entry.getString("providerId"))
                 .append("crcIds", entry.getList("crcIds", String.class))
-                .append("fields", entry.get("fields"))
+                // Only contract entries' fields are read from a timeline (to derive who held what
+                // when); the rest stay in the entry, which keeps shared documents small.
+                .append("fields", isContract(entry.getString("type")) ? entry.get("fields") : null)
                 .append("facts", entry.get("facts"));
     }
 
