@@ -103,11 +103,13 @@ class CommandSideIntegrationTest {
                     BY_ALICE);
 
             assertThat(app.getBean(MongoDatabase.class).getCollection("events").countDocuments()).isEqualTo(1);
-            assertThat(dataDir.resolve("unused")).doesNotExist();
+            assertThat(dataDir.resolve("unused").resolve("ledger.mv.db")).doesNotExist();
         }
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE).run(args);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--ledger.seed=false";
+        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE).run(all);
     }
 }

@@ -39,7 +39,7 @@ class ReadModelIntegrationTest {
     void projectsRecordedEntriesAndRebuildsThemIdentically() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--ledger.data-dir=" + dataDir, "--ledger.read-model.balance=200ms")) {
+                .run("--ledger.data-dir=" + dataDir, "--ledger.read-model.balance=200ms", "--ledger.seed=false")) {
             CommandGateway commands = app.getBean(CommandGateway.class);
             commands.sendAndWait(new RegisterCrc(CrcId.of("west-yorkshire"), "West Yorkshire", null), BY_ALICE);
             commands.sendAndWait(new RegisterProvider(ProviderId.of("purple-futures"), "Purple Futures", "consortium",

@@ -1,0 +1,114 @@
+package uk.crcledger.api.crc;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.crcledger.api.idempotency.IdempotentRequests;
+import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.readmodel.ReadModelAnswers;
+import uk.crcledger.api.readmodel.TimelineParameters;
+import uk.crcledger.crc.CrcId;
+import uk.crcledger.crc.RegisterCrc;
+import uk.crcledger.entry.RecordedBy;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping(path = "/api/crcs", produces = {"application/json", "application/problem+json"})
+@Tag(name = "CRCs", description = "The Community Rehabilitation Companies and what happened under them")
+public class CrcController {
+
+    private final CommandGateway commands;
+    private final ReadModelAnswers answers;
+    private final IdempotentRequests idempotency;
+
+    public CrcController(CommandGateway commands, ReadModelAnswers answers, IdempotentRequests idempotency) {
+        this.commands = commands;
+        this.answers = answers;
+        this.idempotency = idempotency;
+    }
+
+    @Schema(description = "A CRC to register")
+    public record CrcBody(@Schema(description = "Id: lower-case slug", example = "west-yorkshire")
+                          @NotBlank @Size(max = 60) String crcId,
+                          @Schema(example = "West Yorkshire") @NotBlank @Size(max = 200) String name,
+                          @Schema(example = "WY") @Size(max = 20) String abbreviation) {
+    }
+
+    @GetMapping
+    @Operation(summary = "All CRCs with their current holder")
+    public Map<String, Object> crcs(@Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                    @RequestParam(required = false) String asOf) {
+        List<Map<String, Object>> items;
+        if (asOf == null) {
+            items = answers.readModel().live().crcs().stream().map(ReadModelAnswers::plain).toList();
+        } else {
+            var queries = answers.at(asOf);
+            items = answers.readModel().live().crcs().stream()
+                    .map(c -> queries.crc(c.getString("crcId")))
+                    .flatMap(java.util.Optional::stream).map(ReadModelAnswers::plain).toList();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("total", items.size());
+        body.put("next", null);
+        return body;
+    }
+
+    @GetMapping("/{crcId}")
+    @Operation(summary = "One CRC: name, current holder and contract history with periods")
+    @ApiResponse(responseCode = "404", description = "No such CRC (then)")
+    public Map<String, Object> crc(@PathVariable String crcId,
+                                   @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                   @RequestParam(required = false) String asOf) {
+        return ReadModelAnswers.plain(ReadModelAnswers.found(answers.at(asOf).crc(crcId), "No CRC " + crcId));
+    }
+
+    @GetMapping("/{crcId}/timeline")
+    @Operation(summary = "Everything that concerns a CRC, in the order it happened")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`")
+    @ApiResponse(responseCode = "404", description = "No such CRC (then)")
+    public Map<String, Object> timeline(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
+        var timeline = ReadModelAnswers.found(answers.at(parameters.asOf()).crcTimeline(crcId, parameters.filter()),
+                "No CRC " + crcId);
+        return ReadModelAnswers.page(timeline, parameters.next(ServletUriComponentsBuilder.fromCurrentRequest()));
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Register a CRC", security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "201", description = "Registered; Location is the CRC")
+    @ApiResponse(responseCode = "409", description = "Already registered")
+    public ResponseEntity<Object> register(@Valid @RequestBody CrcBody body, Principal principal,
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return idempotency.run(key, principal.getName(), List.of("POST", "/api/crcs", body), () -> {
+            CrcId id = BadRequest.parse("crcId", () -> CrcId.of(body.crcId()));
+            commands.sendAndWait(new RegisterCrc(id, body.name(), body.abbreviation()),
+                    MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
+            var crc = answers.waitFor(q -> q.crc(id.value()));
+            return ResponseEntity.created(URI.create("/api/crcs/" + id.value())).body(ReadModelAnswers.plain(crc));
+        });
+    }
+}

@@ -1,0 +1,262 @@
+package uk.crcledger.api.entry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.crcledger.api.idempotency.IdempotentRequests;
+import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.problem.NotFound;
+import uk.crcledger.api.readmodel.ReadModelAnswers;
+import uk.crcledger.contract.ContractEndReason;
+import uk.crcledger.contract.RecordContractAward;
+import uk.crcledger.contract.RecordContractEnd;
+import uk.crcledger.contract.RecordContractTermChange;
+import uk.crcledger.correction.CorrectEntry;
+import uk.crcledger.correction.RetractEntry;
+import uk.crcledger.crc.CrcId;
+import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.JsonNames;
+import uk.crcledger.entry.Percentage;
+import uk.crcledger.entry.Posts;
+import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.entry.Source;
+import uk.crcledger.inspection.InspectionRating;
+import uk.crcledger.inspection.RecordInspectionFinding;
+import uk.crcledger.jobcut.AffectedCrc;
+import uk.crcledger.jobcut.RecordJobCutAnnouncement;
+import uk.crcledger.provider.ProviderId;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Entries over HTTP. Recording sends the domain's command with who recorded it (the token's name)
+ * and answers 201 with the entry as the read model shows it; reading answers an entry with every
+ * revision (its permalink).
+ */
+@RestController
+@RequestMapping(path = "/api", produces = {"application/json", "application/problem+json"})
+@Tag(name = "Entries", description = "Record, read, correct and retract what happened")
+public class EntryController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String KEY_DESCRIPTION = "Retrying with the same key and body returns the first answer "
+            + "and stores nothing new; the same key with another body is refused (422)";
+
+    private final CommandGateway commands;
+    private final ReadModelAnswers answers;
+    private final IdempotentRequests idempotency;
+
+    public EntryController(CommandGateway commands, ReadModelAnswers answers, IdempotentRequests idempotency) {
+        this.commands = commands;
+        this.answers = answers;
+        this.idempotency = idempotency;
+    }
+
+    @GetMapping("/entries/{entryId}")
+    @Operation(summary = "One entry with every revision (its permalink)")
+    @ApiResponse(responseCode = "200", description = "The entry, its current facts and every revision")
+    @ApiResponse(responseCode = "404", description = "No such entry (then)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Map<String, Object> entry(@PathVariable String entryId,
+                                     @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                     @RequestParam(required = false) String asOf) {
+        return ReadModelAnswers.plain(ReadModelAnswers.found(answers.at(asOf).entry(entryId),
+                "No entry " + entryId));
+    }
+
+    @PostMapping(path = "/contract-awards", consumes = "application/json")
+    @Operation(summary = "Record a contract award", security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> award(@Valid @RequestBody EntryBodies.ContractAward body, Principal principal,
+                                        @Parameter(description = KEY_DESCRIPTION)
+                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return record(key, principal, "contract-awards", body, "award", body.signedOn(), id ->
+                new RecordContractAward(id, crc("crcId", body.crcId()), provider("providerId", body.providerId()),
+                        body.signedOn(), body.startsOn(), body.plannedEndOn(), body.valueGbp(), body.description(),
+                        sources(body.sources())));
+    }
+
+    @PostMapping(path = "/contract-ends", consumes = "application/json")
+    @Operation(summary = "Record the end of a contract (expired, terminated early or transferred)",
+            security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> end(@Valid @RequestBody EntryBodies.ContractEnd body, Principal principal,
+                                      @Parameter(description = KEY_DESCRIPTION)
+                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return record(key, principal, "contract-ends", body, "end", body.endedOn(), id ->
+                new RecordContractEnd(id, crc("crcId", body.crcId()), body.endedOn(),
+                        named("reason", body.reason(), ContractEndReason.values()),
+                        body.successorProviderId() == null ? null
+                                : provider("successorProviderId", body.successorProviderId()),
+                        sources(body.sources())));
+    }
+
+    @PostMapping(path = "/contract-term-changes", consumes = "application/json")
+    @Operation(summary = "Record a change of contracts' planned end", security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> termChange(@Valid @RequestBody EntryBodies.ContractTermChange body,
+                                             Principal principal,
+                                             @Parameter(description = KEY_DESCRIPTION)
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return record(key, principal, "contract-term-changes", body, "term-change", body.announcedOn(), id ->
+                new RecordContractTermChange(id, crcs("crcIds", body.crcIds()), body.announcedOn(),
+                        body.newPlannedEndOn(), body.reason(), sources(body.sources())));
+    }
+
+    @PostMapping(path = "/job-cut-announcements", consumes = "application/json")
+    @Operation(summary = "Record a job-cut announcement", security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> jobCuts(@Valid @RequestBody EntryBodies.JobCuts body, Principal principal,
+                                          @Parameter(description = KEY_DESCRIPTION)
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return record(key, principal, "job-cut-announcements", body, "job-cuts", body.announcedOn(), id -> {
+            List<AffectedCrc> affected = new ArrayList<>();
+            for (int i = 0; i < body.crcs().size(); i++) {
+                EntryBodies.AffectedCrc crc = body.crcs().get(i);
+                String field = "crcs[" + i + "]";
+                affected.add(new AffectedCrc(crc(field + ".crcId", crc.crcId()),
+                        crc.posts() == null ? null : BadRequest.parse(field + ".posts", () -> Posts.of(crc.posts())),
+                        crc.percentage() == null ? null
+                                : BadRequest.parse(field + ".percentage", () -> Percentage.of(crc.percentage()))));
+            }
+            return new RecordJobCutAnnouncement(id, provider("providerId", body.providerId()), body.announcedOn(),
+                    affected,
+                    body.totalPosts() == null ? null : BadRequest.parse("totalPosts", () -> Posts.of(body.totalPosts())),
+                    body.percentage() == null ? null
+                            : BadRequest.parse("percentage", () -> Percentage.of(body.percentage())),
+                    body.description(), sources(body.sources()));
+        });
+    }
+
+    @PostMapping(path = "/inspection-findings", consumes = "application/json")
+    @Operation(summary = "Record an inspectorate finding", security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> finding(@Valid @RequestBody EntryBodies.InspectionFinding body, Principal principal,
+                                          @Parameter(description = KEY_DESCRIPTION)
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return record(key, principal, "inspection-findings", body, "finding", body.publishedOn(), id ->
+                new RecordInspectionFinding(id, body.inspectorate(), body.title(), body.publishedOn(),
+                        crcs("crcIds", body.crcIds() == null ? List.of() : body.crcIds()),
+                        Boolean.TRUE.equals(body.thematic()),
+                        body.rating() == null ? InspectionRating.NONE
+                                : named("rating", body.rating(), InspectionRating.values()),
+                        body.findings(), sources(body.sources())));
+    }
+
+    @PostMapping(path = "/entries/{entryId}/corrections", consumes = "application/json")
+    @Operation(summary = "Correct an entry: the earlier version stays in its revisions",
+            security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> correct(@PathVariable String entryId,
+                                          @Valid @RequestBody EntryBodies.Correction body, Principal principal,
+                                          @Parameter(description = KEY_DESCRIPTION)
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return revise(key, principal, entryId, "corrections", body,
+                new CorrectEntry(existing(entryId), body.changes(), body.reason()));
+    }
+
+    @PostMapping(path = "/entries/{entryId}/retraction", consumes = "application/json")
+    @Operation(summary = "Retract an entry: it stays visible, marked retracted",
+            security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> retract(@PathVariable String entryId,
+                                          @Valid @RequestBody EntryBodies.Retraction body, Principal principal,
+                                          @Parameter(description = KEY_DESCRIPTION)
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return revise(key, principal, entryId, "retraction", body, new RetractEntry(existing(entryId), body.reason()));
+    }
+
+    private ResponseEntity<Object> record(String key, Principal principal, String resource, Object body,
+                                          String kind, LocalDate date, Function<EntryId, Object> command) {
+        return idempotency.run(key, principal.getName(), List.of("POST", "/api/" + resource, body), () -> {
+            EntryId id = EntryId.of(kind + "-" + (date == null ? "undated" : date) + "-"
+                    + UUID.randomUUID().toString().substring(0, 8));
+            commands.sendAndWait(command.apply(id), recordedBy(principal));
+            return ResponseEntity.created(URI.create("/api/entries/" + id.value()))
+                    .body(answers.entryAfterWrite(id.value(), 1));
+        });
+    }
+
+    private ResponseEntity<Object> revise(String key, Principal principal, String entryId, String what, Object body,
+                                          Object command) {
+        return idempotency.run(key, principal.getName(), List.of("POST", "/api/entries/" + entryId + "/" + what, body),
+                () -> {
+                    int revisions = answers.readModel().live().entry(entryId)
+                            .map(e -> e.getList("revisions", org.bson.Document.class).size()).orElse(0);
+                    commands.sendAndWait(command, recordedBy(principal));
+                    return ResponseEntity.ok().location(URI.create("/api/entries/" + entryId))
+                            .body(answers.entryAfterWrite(entryId, revisions + 1));
+                });
+    }
+
+    private EntryId existing(String entryId) {
+        EntryId id = BadRequest.parse("entryId", () -> EntryId.of(entryId));
+        if (answers.readModel().live().entry(entryId).isEmpty()) {
+            throw new NotFound("No entry " + entryId);
+        }
+        return id;
+    }
+
+    private static MetaData recordedBy(Principal principal) {
+        return MetaData.with(RecordedBy.METADATA_KEY, principal.getName());
+    }
+
+    static CrcId crc(String field, String value) {
+        return BadRequest.parse(field, () -> CrcId.of(value));
+    }
+
+    static ProviderId provider(String field, String value) {
+        return BadRequest.parse(field, () -> ProviderId.of(value));
+    }
+
+    private static List<CrcId> crcs(String field, List<String> values) {
+        List<CrcId> ids = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            ids.add(crc(field + "[" + i + "]", values.get(i)));
+        }
+        return ids;
+    }
+
+    private static List<Source> sources(List<SourceBody> bodies) {
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            sources.add(bodies.get(i).toSource(i));
+        }
+        return sources;
+    }
+
+    private static <E extends Enum<E>> E named(String field, String value, E[] values) {
+        for (E candidate : values) {
+            if (JsonNames.of(candidate).equals(value)) {
+                return candidate;
+            }
+        }
+        throw new BadRequest(field, field + " must be one of "
+                + Arrays.stream(values).map(JsonNames::of).toList() + ", was '" + value + "'");
+    }
+}

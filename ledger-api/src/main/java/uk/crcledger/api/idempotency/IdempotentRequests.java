@@ -1,0 +1,145 @@
+package uk.crcledger.api.idempotency;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.entry.LedgerRuleException;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs a POST at most once per {@code Idempotency-Key} (per caller): the first request's answer is
+ * kept and returned to every retry with the same key and the same request; the same key with
+ * another request is refused (422). The key is claimed before the work starts, so two retries
+ * racing each other cannot both run it (the second gets 409 while the first is in progress).
+ * Answers are kept in the {@value #COLLECTION} collection, keyed by {@code _id}.
+ */
+@Component
+public class IdempotentRequests {
+
+    public static final String COLLECTION = "idempotency_keys";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final MongoCollection<Document> keys;
+    private final JsonMapper json;
+
+    public IdempotentRequests(MongoDatabase ledgerDatabase, JsonMapper json) {
+        this.keys = ledgerDatabase.getCollection(COLLECTION);
+        this.json = json;
+    }
+
+    /** What a replayed answer is made of. */
+    public record Answer(int status, String location, Object body) {
+    }
+
+    /**
+     * @param key     the Idempotency-Key header, or null to just run {@code work}
+     * @param caller  who asks (keys are per caller)
+     * @param request what is asked: method, path and body, compared on retries
+     */
+    public ResponseEntity<Object> run(String key, String caller, Object request, Supplier<ResponseEntity<?>> work) {
+        if (key == null) {
+            return cast(work.get());
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new BadRequest("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String id = caller + "\n" + key;
+        String fingerprint = fingerprint(request);
+        Document existing = keys.find(Filters.eq("_id", id)).first();
+        if (existing == null) {
+            try {
+                keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "running")
+                        .append("createdAt", Date.from(Instant.now())));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing = keys.find(Filters.eq("_id", id)).first();
+            }
+        }
+        if (existing != null) {
+            return replay(existing, fingerprint);
+        }
+        ResponseEntity<?> answer;
+        try {
+            answer = work.get();
+        } catch (LedgerRuleException | BadRequest e) {
+            // A refusal is an answer too: the same request will be refused the same way, so
+            // forget the key and let the client correct and resend it.
+            keys.deleteOne(Filters.eq("_id", id));
+            throw e;
+        } catch (RuntimeException e) {
+            keys.deleteOne(Filters.eq("_id", id));
+            throw e;
+        }
+        keys.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("fingerprint", fingerprint)
+                .append("state", "done")
+                .append("status", answer.getStatusCode().value())
+                .append("location", answer.getHeaders().getLocation() == null ? null
+                        : answer.getHeaders().getLocation().toString())
+                .append("body", answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()))
+                .append("createdAt", Date.from(Instant.now())));
+        return cast(answer);
+    }
+
+    private ResponseEntity<Object> replay(Document existing, String fingerprint) {
+        if (!fingerprint.equals(existing.getString("fingerprint"))) {
+            throw new KeyReused();
+        }
+        if (!"done".equals(existing.getString("state"))) {
+            throw new KeyInProgress();
+        }
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(existing.getInteger("status"))
+                .header("Idempotent-Replayed", "true");
+        if (existing.getString("location") != null) {
+            builder.location(URI.create(existing.getString("location")));
+        }
+        String body = existing.getString("body");
+        return builder.body(body == null ? null : json.readValue(body, Map.class));
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] bytes = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ResponseEntity<Object> cast(ResponseEntity<?> answer) {
+        return (ResponseEntity<Object>) answer;
+    }
+
+    /** The same key was used for a different request. */
+    public static class KeyReused extends RuntimeException {
+        KeyReused() {
+            super("This Idempotency-Key was used for a different request");
+        }
+    }
+
+    /** The first request with this key has not finished yet. */
+    public static class KeyInProgress extends RuntimeException {
+        KeyInProgress() {
+            super("A request with this Idempotency-Key is still in progress; retry shortly");
+        }
+    }
+
+}

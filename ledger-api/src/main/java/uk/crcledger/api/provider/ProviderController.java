@@ -1,0 +1,111 @@
+package uk.crcledger.api.provider;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.crcledger.api.idempotency.IdempotentRequests;
+import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.readmodel.ReadModelAnswers;
+import uk.crcledger.api.readmodel.TimelineParameters;
+import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.provider.ProviderId;
+import uk.crcledger.provider.RegisterProvider;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping(path = "/api/providers", produces = {"application/json", "application/problem+json"})
+@Tag(name = "Providers", description = "The companies and consortia that owned CRCs")
+public class ProviderController {
+
+    private final CommandGateway commands;
+    private final ReadModelAnswers answers;
+    private final IdempotentRequests idempotency;
+
+    public ProviderController(CommandGateway commands, ReadModelAnswers answers, IdempotentRequests idempotency) {
+        this.commands = commands;
+        this.answers = answers;
+        this.idempotency = idempotency;
+    }
+
+    @Schema(description = "A provider to register")
+    public record ProviderBody(@Schema(example = "purple-futures") @NotBlank @Size(max = 60) String providerId,
+                               @Schema(example = "Purple Futures") @NotBlank @Size(max = 200) String name,
+                               @Schema(example = "private-led consortium") @Size(max = 200) String kind,
+                               @Schema(description = "Consortium members") @Size(max = 50)
+                               List<@NotBlank @Size(max = 200) String> members) {
+    }
+
+    @GetMapping
+    @Operation(summary = "All providers")
+    public Map<String, Object> providers() {
+        List<Map<String, Object>> items = answers.readModel().live().providers().stream()
+                .map(ReadModelAnswers::plain).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("total", items.size());
+        body.put("next", null);
+        return body;
+    }
+
+    @GetMapping("/{providerId}")
+    @Operation(summary = "One provider: CRCs held now and before, posts cut, findings by rating")
+    @ApiResponse(responseCode = "404", description = "No such provider (then)")
+    public Map<String, Object> provider(@PathVariable String providerId,
+                                        @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                        @RequestParam(required = false) String asOf) {
+        return ReadModelAnswers.plain(ReadModelAnswers.found(answers.at(asOf).provider(providerId),
+                "No provider " + providerId));
+    }
+
+    @GetMapping("/{providerId}/timeline")
+    @Operation(summary = "Everything that concerns a provider, across the CRCs it held, in the order it happened")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`")
+    @ApiResponse(responseCode = "404", description = "No such provider (then)")
+    public Map<String, Object> timeline(@PathVariable String providerId,
+                                        @ParameterObject TimelineParameters parameters) {
+        var timeline = ReadModelAnswers.found(answers.at(parameters.asOf())
+                .providerTimeline(providerId, parameters.filter()), "No provider " + providerId);
+        return ReadModelAnswers.page(timeline, parameters.next(ServletUriComponentsBuilder.fromCurrentRequest()));
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Register a provider", security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "201", description = "Registered; Location is the provider")
+    @ApiResponse(responseCode = "409", description = "Already registered")
+    public ResponseEntity<Object> register(@Valid @RequestBody ProviderBody body, Principal principal,
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return idempotency.run(key, principal.getName(), List.of("POST", "/api/providers", body), () -> {
+            ProviderId id = BadRequest.parse("providerId", () -> ProviderId.of(body.providerId()));
+            commands.sendAndWait(new RegisterProvider(id, body.name(), body.kind(),
+                            body.members() == null ? List.of() : body.members()),
+                    MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
+            var provider = answers.waitFor(q -> q.provider(id.value()));
+            return ResponseEntity.created(URI.create("/api/providers/" + id.value()))
+                    .body(ReadModelAnswers.plain(provider));
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** Providers over HTTP: the list, one provider's summary, its timeline, and registering one. */
+package uk.crcledger.api.provider;

@@ -1,0 +1,136 @@
+package uk.crcledger.api.readmodel;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.stereotype.Component;
+import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.problem.NotFound;
+import uk.crcledger.timeline.LedgerQueries;
+import uk.crcledger.timeline.LedgerReadModel;
+import uk.crcledger.timeline.Timeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The read model as the web gives it out: live or as of an instant, in plain JSON values, with
+ * "read your writes" for the answer to a command.
+ */
+@Component
+public class ReadModelAnswers {
+
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
+
+    private final LedgerReadModel readModel;
+
+    public ReadModelAnswers(LedgerReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    public LedgerReadModel readModel() {
+        return readModel;
+    }
+
+    /** The live queries, or those as of {@code asOf} (an ISO instant) when given. */
+    public LedgerQueries at(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return readModel.live();
+        }
+        Instant instant = BadRequest.parse("asOf", () -> {
+            try {
+                return Instant.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("an ISO-8601 instant such as 2019-02-15T12:00:00Z, was '"
+                        + asOf + "'");
+            }
+        });
+        return readModel.asOf(instant);
+    }
+
+    /**
+     * The entry once the read model shows it with at least {@code revisions} revisions: the answer
+     * to the command that recorded or revised it. The read model follows within milliseconds; the
+     * wait is bounded, and an entry still not shown is answered as it stood.
+     */
+    public Map<String, Object> entryAfterWrite(String entryId, int revisions) {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+        Optional<Document> entry;
+        do {
+            entry = readModel.live().entry(entryId);
+            if (entry.isPresent() && entry.get().getList("revisions", Document.class).size() >= revisions) {
+                return plain(entry.get());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        return entry.map(ReadModelAnswers::plain).orElseGet(() -> Map.of("entryId", entryId, "status", "pending"));
+    }
+
+    public <T> T waitFor(Function<LedgerQueries, Optional<T>> query) {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+        Optional<T> found;
+        do {
+            found = query.apply(readModel.live());
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("The read model did not show the change within " + READ_YOUR_WRITES);
+    }
+
+    public static <T> T found(Optional<T> value, String what) {
+        return value.orElseThrow(() -> new NotFound(what));
+    }
+
+    /** A page of a timeline in the wire format: items, total and the link to the next page. */
+    public static Map<String, Object> page(Timeline timeline, String nextLink) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", timeline.items().stream().map(ReadModelAnswers::plain).toList());
+        body.put("total", timeline.total());
+        body.put("next", timeline.hasMore() ? nextLink : null);
+        return body;
+    }
+
+    /** BSON values as JSON values: decimals as numbers, nested documents as objects. */
+    public static Map<String, Object> plain(Document document) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        document.forEach((key, value) -> {
+            if (!"_id".equals(key)) {
+                out.put(key, plainValue(value));
+            }
+        });
+        return out;
+    }
+
+    private static Object plainValue(Object value) {
+        if (value instanceof Document nested) {
+            return plain(nested);
+        }
+        if (value instanceof Decimal128 decimal) {
+            return decimal.bigDecimalValue();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(plainValue(v)));
+            return out;
+        }
+        return value;
+    }
+}

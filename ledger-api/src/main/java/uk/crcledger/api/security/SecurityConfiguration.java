@@ -1,0 +1,116 @@
+package uk.crcledger.api.security;
+
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. Requests are authenticated by bearer token only (no sessions, no cookies, so
+ * no CSRF protection is needed); each request's token is checked against the store.
+ * <p>
+ * The rules, first match wins:
+ * <ol>
+ *   <li>error dispatches, {@code /error}, {@code /actuator/health/**}, the API docs
+ *       ({@code /v3/api-docs/**}, {@code /swagger-ui/**}, {@code /swagger-ui.html}): anyone;</li>
+ *   <li>{@code /api/admin/**}: admin;</li>
+ *   <li>{@code POST /api/crcs}, {@code POST /api/providers}: editor;</li>
+ *   <li>{@code POST} to {@code /api/contract-awards}, {@code /api/contract-ends},
+ *       {@code /api/contract-term-changes}, {@code /api/job-cut-announcements},
+ *       {@code /api/inspection-findings}: recorder;</li>
+ *   <li>{@code POST /api/entries/*}{@code /corrections}, {@code POST /api/entries/*}{@code /retraction}: editor;</li>
+ *   <li>{@code GET} and {@code HEAD} under {@code /api/**}: anyone, or any token when
+ *       {@code ledger.security.public-read=false};</li>
+ *   <li>anything else under {@code /api/**}: any token (so an unknown endpoint answers 401, not 404,
+ *       to a request without one);</li>
+ *   <li>everything else (the web page, static resources): anyone.</li>
+ * </ol>
+ * Roles nest (admin includes editor includes recorder) through the {@link RoleHierarchy}. A missing,
+ * malformed, unknown or revoked token answers 401, a role too low 403, both as
+ * {@code application/problem+json} ({@link ProblemResponses}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@SecurityScheme(name = SecurityConfiguration.BEARER_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "<id>.<secret>",
+        description = "A ledger token: 'Authorization: Bearer <id>.<secret>'. Recording needs the recorder role, "
+                + "registering CRCs and providers and correcting or retracting entries the editor role, "
+                + "managing tokens the admin role.")
+public class SecurityConfiguration {
+
+    /** The OpenAPI security scheme's name, for {@code @SecurityRequirement(name = ...)}. */
+    public static final String BEARER_SCHEME = "bearer";
+
+    private static final String[] RECORDINGS = {"/api/contract-awards", "/api/contract-ends",
+            "/api/contract-term-changes", "/api/job-cut-announcements", "/api/inspection-findings"};
+
+    /** admin > editor > recorder. Static so that it is ready before the security configuration. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.EDITOR.name())
+                .role(Role.EDITOR.name()).implies(Role.RECORDER.name())
+                .build();
+    }
+
+    @Bean
+    SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticationProvider tokens,
+                                                  LedgerSecurityProperties properties) throws Exception {
+        AuthenticationEntryPoint entryPoint = ProblemResponses.authenticationEntryPoint();
+        boolean publicRead = properties.security().publicRead();
+
+        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens),
+                new BearerTokenAuthenticationConverter());
+        // Go on with the request (the default would redirect to a saved request); a bad token is a 401.
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(ProblemResponses.accessDeniedHandler()))
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                            .requestMatchers("/error", "/actuator/health/**").permitAll()
+                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                            .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                            .requestMatchers(HttpMethod.POST, "/api/crcs", "/api/providers").hasRole(Role.EDITOR.name())
+                            .requestMatchers(HttpMethod.POST, RECORDINGS).hasRole(Role.RECORDER.name())
+                            .requestMatchers(HttpMethod.POST, "/api/entries/*/corrections", "/api/entries/*/retraction")
+                            .hasRole(Role.EDITOR.name());
+                    for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+                        if (publicRead) {
+                            requests.requestMatchers(read, "/api/**").permitAll();
+                        } else {
+                            requests.requestMatchers(read, "/api/**").authenticated();
+                        }
+                    }
+                    requests.requestMatchers("/api/**").authenticated()
+                            .anyRequest().permitAll();
+                })
+                .build();
+    }
+}

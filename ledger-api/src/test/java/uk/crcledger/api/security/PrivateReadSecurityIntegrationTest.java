@@ -1,0 +1,82 @@
+package uk.crcledger.api.security;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app with {@code ledger.security.public-read=false} and no configured admin token: the first
+ * admin token is generated into {@code <data-dir>/admin.token}, and reading the API needs a token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.seed=false", "ledger.admin-token=", "ledger.security.public-read=false"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PrivateReadSecurityIntegrationTest {
+
+    private static final String PROBE = "/api/security-probe-missing";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private SecurityHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new SecurityHttp(port);
+    }
+
+    @Test
+    void theGeneratedAdminTokenIsInAnOwnerOnlyFileAndWorks() throws IOException {
+        Path file = dataDir.resolve(AdminTokenBootstrap.FILE_NAME);
+        assertThat(file).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String admin = Files.readString(file).strip();
+        assertThat(admin).matches("[a-z2-7]{12}\\.[A-Za-z0-9_-]{43}");
+
+        HttpResponse<String> list = http.get("/api/admin/tokens", admin);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"role\":\"admin\"").doesNotContain(admin.substring(13));
+    }
+
+    @Test
+    void readingTheApiNeedsAToken() throws IOException {
+        String admin = Files.readString(dataDir.resolve(AdminTokenBootstrap.FILE_NAME)).strip();
+        String recorder = http.createToken(admin, "rita", "recorder").get("token").asString();
+
+        HttpResponse<String> anonymous = http.get(PROBE, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(http.send("HEAD", PROBE, null, null).statusCode()).isEqualTo(401);
+
+        // Any role reads; the resource does not exist, so past security the answer is 404.
+        assertThat(http.get(PROBE, recorder).statusCode()).isEqualTo(404);
+        assertThat(http.get(PROBE, admin).statusCode()).isEqualTo(404);
+
+        // The API docs and everything outside /api stay public.
+        assertThat(http.get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/", null).statusCode()).isNotIn(401, 403);
+    }
+}

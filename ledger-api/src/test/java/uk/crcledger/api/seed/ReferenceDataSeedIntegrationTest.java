@@ -1,0 +1,96 @@
+package uk.crcledger.api.seed;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.crcledger.api.LedgerApplication;
+import uk.crcledger.timeline.LedgerReadModel;
+import uk.crcledger.timeline.Timeline;
+import uk.crcledger.timeline.TimelineFilter;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The application records the reference history on first start, once, and not when told not to. */
+class ReferenceDataSeedIntegrationTest {
+
+    /** 8 providers, 21 CRCs, 21 awards, 6 job cuts, 7 findings, 1 term change, 3 transfers, 21 ends. */
+    private static final int COMMANDS = 88;
+    /** West Yorkshire's award, two thematic findings, job cuts, the term change and its end. */
+    private static final int WEST_YORKSHIRE_ITEMS = 6;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void recordsTheReferenceHistoryOnFirstStartAndNothingOnTheNext() {
+        try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
+            SeedOutcome outcome = awaitSeeded(app);
+            assertThat(outcome.summary()).isEqualTo("Reference data: 88 recorded, 0 already there");
+            assertThat(events(app)).isEqualTo(COMMANDS);
+
+            LedgerReadModel readModel = app.getBean(LedgerReadModel.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live()
+                    .crcTimeline("west-yorkshire", TimelineFilter.all())
+                    .map(t -> t.total() == WEST_YORKSHIRE_ITEMS).orElse(false));
+            Timeline timeline = readModel.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
+            List<Document> items = timeline.items();
+            assertThat(items).extracting(d -> d.getString("entryId")).containsExactly(
+                    "award-2014-12-18-west-yorkshire",
+                    "finding-2015-11-19-thematic",
+                    "job-cuts-2016-01-20-purple-futures",
+                    "finding-2016-01-21-thematic",
+                    "term-change-2018-07-27",
+                    "end-2021-06-26-west-yorkshire");
+            assertThat(items).extracting(d -> d.getString("occurredOn")).isSorted();
+            assertThat(items).allSatisfy(item -> assertThat(item.getString("recordedBy")).isEqualTo("reference-data"));
+            assertThat(items).filteredOn(item -> List.of("contract-award", "job-cut-announcement")
+                            .contains(item.getString("type")))
+                    .hasSize(2)
+                    .allSatisfy(item -> {
+                        assertThat(item.getString("providerId")).isEqualTo("purple-futures");
+                        assertThat(item.getString("providerName")).isEqualTo("Purple Futures");
+                    });
+            await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("ddc").isPresent());
+        }
+
+        try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
+            SeedOutcome outcome = awaitSeeded(app);
+            assertThat(outcome).isEqualTo(new SeedOutcome(0, COMMANDS, null, null));
+            assertThat(outcome.summary()).isEqualTo("Reference data: 0 recorded, 88 already there");
+            assertThat(events(app)).isEqualTo(COMMANDS);
+        }
+    }
+
+    @Test
+    void recordsNothingWhenSeedingIsOff() {
+        try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir, "--ledger.seed=false")) {
+            assertThat(app.getBeanProvider(ReferenceDataSeeder.class).getIfAvailable()).isNull();
+            assertThat(events(app)).isZero();
+        }
+    }
+
+    private static SeedOutcome awaitSeeded(ConfigurableApplicationContext app) {
+        ReferenceDataSeeder seeder = app.getBean(ReferenceDataSeeder.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> seeder.outcome().isPresent());
+        SeedOutcome outcome = seeder.outcome().orElseThrow();
+        assertThat(outcome.finished()).as(outcome.summary()).isTrue();
+        return outcome;
+    }
+
+    private static long events(ConfigurableApplicationContext app) {
+        return app.getBean(MongoDatabase.class).getCollection("events").countDocuments();
+    }
+
+    private static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE).run(args);
+    }
+}
