@@ -69,8 +69,8 @@ public final class EntryBodies {
             @NotEmpty @Size(max = 100) List<@Valid @NotNull AffectedCrc> crcs,
             @Schema(description = "Total posts cut (at least 1)", example = "307.6") BigDecimal totalPosts,
             @Schema(description = "Share of staff cut, (0, 100]", example = "30") BigDecimal percentage,
-            @Schema(example = "Sodexo announces staff reductions in two of its CRCs") @Size(max = 4000)
-            String description,
+            @Schema(description = "What was announced", example = "Sodexo announces staff reductions in two of its CRCs")
+            @NotBlank @Size(max = 4000) String description,
             @NotEmpty @Size(max = 20) List<@Valid SourceBody> sources) {
     }
 
