@@ -32,7 +32,6 @@ import uk.crcledger.entry.RecordedBy;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,11 +70,7 @@ public class CrcController {
                     .map(c -> queries.crc(c.getString("crcId")))
                     .flatMap(java.util.Optional::stream).map(ReadModelAnswers::plain).toList();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("total", items.size());
-        body.put("next", null);
-        return body;
+        return ReadModelAnswers.list(items);
     }
 
     @GetMapping("/{crcId}")

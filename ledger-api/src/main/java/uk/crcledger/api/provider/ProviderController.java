@@ -32,7 +32,6 @@ import uk.crcledger.provider.RegisterProvider;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,11 +63,7 @@ public class ProviderController {
     public Map<String, Object> providers() {
         List<Map<String, Object>> items = answers.readModel().live().providers().stream()
                 .map(ReadModelAnswers::plain).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("total", items.size());
-        body.put("next", null);
-        return body;
+        return ReadModelAnswers.list(items);
     }
 
     @GetMapping("/{providerId}")

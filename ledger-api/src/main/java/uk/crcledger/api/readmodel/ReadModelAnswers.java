@@ -57,42 +57,44 @@ public class ReadModelAnswers {
     /**
      * The entry once the read model shows it with at least {@code revisions} revisions: the answer
      * to the command that recorded or revised it. The read model follows within milliseconds; the
-     * wait is bounded, and an entry still not shown is answered as it stood.
+     * wait is bounded, and an entry still not shown then is answered as it stood.
      */
     public Map<String, Object> entryAfterWrite(String entryId, int revisions) {
-        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-        Optional<Document> entry;
-        do {
-            entry = readModel.live().entry(entryId);
-            if (entry.isPresent() && entry.get().getList("revisions", Document.class).size() >= revisions) {
-                return plain(entry.get());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.nanoTime() < deadline);
-        return entry.map(ReadModelAnswers::plain).orElseGet(() -> Map.of("entryId", entryId, "status", "pending"));
+        Optional<Document> shown = poll(q -> q.entry(entryId)
+                .filter(e -> e.getList("revisions", Document.class).size() >= revisions));
+        return shown.or(() -> readModel.live().entry(entryId)).map(ReadModelAnswers::plain)
+                .orElseGet(() -> Map.of("entryId", entryId, "status", "pending"));
     }
 
+    /** What {@code query} finds once the read model shows it (the answer to a registration). */
     public <T> T waitFor(Function<LedgerQueries, Optional<T>> query) {
+        return poll(query).orElseThrow(() ->
+                new IllegalStateException("The read model did not show the change within " + READ_YOUR_WRITES));
+    }
+
+    private <T> Optional<T> poll(Function<LedgerQueries, Optional<T>> query) {
         long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-        Optional<T> found;
-        do {
-            found = query.apply(readModel.live());
-            if (found.isPresent()) {
-                return found.get();
+        while (true) {
+            Optional<T> found = query.apply(readModel.live());
+            if (found.isPresent() || System.nanoTime() > deadline) {
+                return found;
             }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return found;
             }
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("The read model did not show the change within " + READ_YOUR_WRITES);
+        }
+    }
+
+    /** A whole list in the wire format of lists. */
+    public static Map<String, Object> list(List<Map<String, Object>> items) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("total", items.size());
+        body.put("next", null);
+        return body;
     }
 
     public static <T> T found(Optional<T> value, String what) {
