@@ -9,7 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && uk.crcledger.api.store.EmbeddedServerMode.COMMAND.equals(args[0])) {
+            uk.crcledger.api.store.EmbeddedServerMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         // Axon's update checker calls home on start; the ledger runs on closed networks too and
         // reports nothing about its users. Set the property to false to allow it.
         if (System.getProperty("axoniq.update-checker.disabled") == null) {

@@ -1,0 +1,139 @@
+package uk.crcledger.api.instances;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.crcledger.api.LedgerApplication;
+import uk.crcledger.crc.CrcId;
+import uk.crcledger.crc.RegisterCrc;
+import uk.crcledger.eventstore.LedgerMongoClients;
+import uk.crcledger.eventstore.LedgerTokenStores;
+import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
+import uk.crcledger.timeline.LedgerReadModel;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two app instances share one embedded store served on loopback (what {@code java -jar ... server}
+ * runs): they split the read model's segments, a command on either is visible on both, and when one
+ * is killed (kill -9 of its JVM) the other takes its segments over.
+ */
+class TwoAppInstancesIntegrationTest {
+
+    private static final String ADMIN = "admin.two-instances-secret-0123456789";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shareTheWorkAndTakeOverWhenOneDies() throws Exception {
+        try (EmbeddedMongoServer store = EmbeddedMongoServer.start(dir.resolve("store"));
+             MongoClient client = LedgerMongoClients.create(store.connectionString())) {
+            int portB = freePort();
+            Process b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
+                    "--server.port=" + portB, "--ledger.mongodb-uri=" + store.connectionString(),
+                    "--ledger.instance-id=instance-b", "--ledger.data-dir=" + dir.resolve("b"),
+                    "--ledger.seed=false", "--ledger.admin-token=" + ADMIN, "--ledger.claim-timeout=3s",
+                    "--ledger.read-model.balance=300ms")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("b.log").toFile()).start();
+            try (ConfigurableApplicationContext a = new SpringApplicationBuilder(LedgerApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .run("--ledger.mongodb-uri=" + store.connectionString(), "--ledger.instance-id=instance-a",
+                            "--ledger.data-dir=" + dir.resolve("a"), "--ledger.seed=false",
+                            "--ledger.admin-token=" + ADMIN, "--ledger.claim-timeout=3s",
+                            "--ledger.read-model.balance=300ms")) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> owners(client).containsAll(
+                        Set.of("instance-a", "instance-b")));
+                assertThat(segmentsOf(a).get().processingStatus()).hasSizeLessThan(4).isNotEmpty();
+
+                // A command on A is visible through B, one on B through A.
+                a.getBean(CommandGateway.class).sendAndWait(new RegisterCrc(CrcId.of("essex"), "Essex", null),
+                        MetaData.with("recordedBy", "alice"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> get(portB, "/api/crcs/essex") == 200);
+                assertThat(post(portB, "/api/crcs", "{\"crcId\":\"kss\",\"name\":\"Kent, Surrey and Sussex\"}"))
+                        .isEqualTo(201);
+                LedgerReadModel readModel = a.getBean(LedgerReadModel.class);
+                await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("kss").isPresent());
+
+                // B dies without a word; A takes every segment once B's claims time out.
+                b.destroyForcibly();
+                b.waitFor();
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> segmentsOf(a).get().processingStatus().size() == 4);
+                a.getBean(CommandGateway.class).sendAndWait(new RegisterCrc(CrcId.of("wales"), "Wales", null),
+                        MetaData.with("recordedBy", "alice"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("wales").isPresent());
+                assertThat(owners(client)).containsOnly("instance-a");
+            } finally {
+                b.destroyForcibly();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Supplier<StreamingEventProcessor> segmentsOf(ConfigurableApplicationContext app) {
+        return app.getBean("ledgerReadModelProcessorLookup", Supplier.class);
+    }
+
+    private static Set<String> owners(MongoClient client) {
+        Set<String> owners = new HashSet<>();
+        for (Document token : client.getDatabase("ledger").getCollection(LedgerTokenStores.COLLECTION)
+                .find(Filters.eq("processorName", LedgerReadModel.PROCESSOR)).into(new ArrayList<>())) {
+            if (token.getString("owner") != null) {
+                owners.add(token.getString("owner"));
+            }
+        }
+        return owners;
+    }
+
+    private static int get(int port, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    }
+
+    private static int post(int port, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static int send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1; // not up yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
