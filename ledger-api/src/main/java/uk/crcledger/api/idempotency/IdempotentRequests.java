@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import uk.crcledger.api.observability.LedgerMetrics;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.entry.LedgerRuleException;
 
@@ -37,10 +38,12 @@ public class IdempotentRequests {
 
     private final MongoCollection<Document> keys;
     private final JsonMapper json;
+    private final LedgerMetrics metrics;
 
-    public IdempotentRequests(MongoDatabase ledgerDatabase, JsonMapper json) {
+    public IdempotentRequests(MongoDatabase ledgerDatabase, JsonMapper json, LedgerMetrics metrics) {
         this.keys = ledgerDatabase.getCollection(COLLECTION);
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** What a replayed answer is made of. */
@@ -105,6 +108,7 @@ public class IdempotentRequests {
         if (!"done".equals(existing.getString("state"))) {
             throw new KeyInProgress();
         }
+        metrics.idempotentReplay();
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(existing.getInteger("status"))
                 .header("Idempotent-Replayed", "true");
         if (existing.getString("location") != null) {

@@ -3,6 +3,7 @@ package uk.crcledger.api.readmodel;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
+import uk.crcledger.api.observability.LedgerMetrics;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.problem.NotFound;
 import uk.crcledger.timeline.LedgerQueries;
@@ -29,9 +30,11 @@ public class ReadModelAnswers {
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
 
     private final LedgerReadModel readModel;
+    private final LedgerMetrics metrics;
 
-    public ReadModelAnswers(LedgerReadModel readModel) {
+    public ReadModelAnswers(LedgerReadModel readModel, LedgerMetrics metrics) {
         this.readModel = readModel;
+        this.metrics = metrics;
     }
 
     public LedgerReadModel readModel() {
@@ -51,7 +54,7 @@ public class ReadModelAnswers {
                         + asOf + "'");
             }
         });
-        return readModel.asOf(instant);
+        return metrics.timeAsOf(readModel.asOf(instant));
     }
 
     /**

@@ -1,0 +1,95 @@
+package uk.crcledger.api.observability;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+import uk.crcledger.contract.ContractAwarded;
+import uk.crcledger.contract.ContractEnded;
+import uk.crcledger.contract.ContractTermChanged;
+import uk.crcledger.correction.EntryCorrected;
+import uk.crcledger.correction.EntryRetracted;
+import uk.crcledger.entry.EntryId;
+import uk.crcledger.inspection.InspectionFindingPublished;
+import uk.crcledger.jobcut.JobCutsAnnounced;
+
+/**
+ * Counts {@value LedgerMetrics#ENTRIES_RECORDED} from the event stream and logs one line per stored
+ * entry (with its {@code entryId} in the MDC). Its processing group is a subscribing processor
+ * ({@code axon.eventhandling.processors.ledger-metrics.mode=subscribing}), so each event is counted
+ * once, on the instance that stored it, and never again on replays or by other instances. The count
+ * and the line happen after the unit of work commits: an event whose storage fails is not counted.
+ */
+@Component
+@ProcessingGroup(RecordedEntriesMetrics.PROCESSING_GROUP)
+public class RecordedEntriesMetrics {
+
+    public static final String PROCESSING_GROUP = "ledger-metrics";
+
+    private static final Logger log = LoggerFactory.getLogger(RecordedEntriesMetrics.class);
+
+    private final LedgerMetrics metrics;
+
+    public RecordedEntriesMetrics(LedgerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @EventHandler
+    void on(ContractAwarded event) {
+        recorded("contract-award", event.entryId());
+    }
+
+    @EventHandler
+    void on(ContractEnded event) {
+        recorded("contract-end", event.entryId());
+    }
+
+    @EventHandler
+    void on(ContractTermChanged event) {
+        recorded("contract-term-change", event.entryId());
+    }
+
+    @EventHandler
+    void on(JobCutsAnnounced event) {
+        recorded("job-cut-announcement", event.entryId());
+    }
+
+    @EventHandler
+    void on(InspectionFindingPublished event) {
+        recorded("inspection-finding", event.entryId());
+    }
+
+    @EventHandler
+    void on(EntryCorrected event) {
+        recorded("correction", event.entryId());
+    }
+
+    @EventHandler
+    void on(EntryRetracted event) {
+        recorded("retraction", event.entryId());
+    }
+
+    private void recorded(String type, EntryId entryId) {
+        Runnable count = () -> {
+            metrics.entryRecorded(type);
+            String id = entryId == null ? null : entryId.value();
+            String previous = MDC.get(LogContext.ENTRY_ID);
+            if (id != null) {
+                MDC.put(LogContext.ENTRY_ID, id);
+            }
+            try {
+                log.info("Recorded {} {}", type, id);
+            } finally {
+                LogContext.restore(LogContext.ENTRY_ID, previous);
+            }
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> count.run());
+        } else {
+            count.run();
+        }
+    }
+}

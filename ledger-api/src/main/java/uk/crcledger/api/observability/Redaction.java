@@ -1,0 +1,17 @@
+package uk.crcledger.api.observability;
+
+/** Keeps connection strings and credentials out of what health checks show. */
+final class Redaction {
+
+    private Redaction() {
+    }
+
+    /** The message with any {@code mongodb://} or {@code mongodb+srv://} URI replaced. */
+    static String redact(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replaceAll("mongodb(\\+srv)?://\\S+", "mongodb://***")
+                .replaceAll("(?i)(password|pwd|credential)\\s*[=:]\\s*\\S+", "$1=***");
+    }
+}
