@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crcledger.api.observability.LedgerMetrics;
 import uk.crcledger.api.problem.BadRequest;
-import uk.crcledger.entry.LedgerRuleException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +34,7 @@ public class IdempotentRequests {
 
     public static final String COLLECTION = "idempotency_keys";
     private static final int MAX_KEY_LENGTH = 200;
+    private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
 
     private final MongoCollection<Document> keys;
     private final JsonMapper json;
@@ -64,30 +64,35 @@ public class IdempotentRequests {
         }
         String id = caller + "\n" + key;
         String fingerprint = fingerprint(request);
-        Document existing = keys.find(Filters.eq("_id", id)).first();
-        if (existing == null) {
+        // Claim the key, or find the answer of whoever holds it. The holder may give it up (its
+        // request failed) between our insert and our read: then try to claim it again.
+        while (true) {
+            Document existing = keys.find(Filters.eq("_id", id)).first();
+            if (existing != null && abandoned(existing)) {
+                // Claimed by a process that died before answering: nothing was stored for it.
+                keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "running"),
+                        Filters.eq("createdAt", existing.getDate("createdAt"))));
+                continue;
+            }
+            if (existing != null) {
+                return replay(existing, fingerprint);
+            }
             try {
                 keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "running")
                         .append("createdAt", Date.from(Instant.now())));
+                break;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                existing = keys.find(Filters.eq("_id", id)).first();
             }
-        }
-        if (existing != null) {
-            return replay(existing, fingerprint);
         }
         ResponseEntity<?> answer;
         try {
             answer = work.get();
-        } catch (LedgerRuleException | BadRequest e) {
-            // A refusal is an answer too: the same request will be refused the same way, so
-            // forget the key and let the client correct and resend it.
-            keys.deleteOne(Filters.eq("_id", id));
-            throw e;
         } catch (RuntimeException e) {
+            // Nothing was stored (a refusal, or a failure): free the key so the client can correct
+            // the request, or retry it, under the same key.
             keys.deleteOne(Filters.eq("_id", id));
             throw e;
         }
@@ -99,6 +104,12 @@ public class IdempotentRequests {
                 .append("body", answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()))
                 .append("createdAt", Date.from(Instant.now())));
         return cast(answer);
+    }
+
+    /** A claim older than any request can run (the process holding it died). */
+    private static boolean abandoned(Document existing) {
+        return "running".equals(existing.getString("state"))
+                && existing.getDate("createdAt").toInstant().isBefore(Instant.now().minus(ABANDONED_AFTER));
     }
 
     private ResponseEntity<Object> replay(Document existing, String fingerprint) {
