@@ -31,7 +31,7 @@ public final class EntryBodies {
             @Schema(description = "Planned end", example = "2022-01-31") @NotNull LocalDate plannedEndOn,
             @Schema(description = "Value in GBP, if known", example = "600000000") @DecimalMin("0") BigDecimal valueGbp,
             @Schema(description = "Free text: figures, context") @Size(max = 4000) String description,
-            @Schema(description = "At least one source") @NotEmpty @Size(max = 20) List<@Valid SourceBody> sources) {
+            @Schema(description = "At least one source") @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceBody> sources) {
     }
 
     @Schema(description = "A contract's end: expired, terminated early, or transferred to another provider")
@@ -42,7 +42,7 @@ public final class EntryBodies {
             String reason,
             @Schema(description = "Who takes over, for a transfer", example = "seetec") @Size(max = 60)
             String successorProviderId,
-            @NotEmpty @Size(max = 20) List<@Valid SourceBody> sources) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceBody> sources) {
     }
 
     @Schema(description = "A change of contracts' planned end")
@@ -52,7 +52,7 @@ public final class EntryBodies {
             @Schema(example = "2018-07-27") @NotNull LocalDate announcedOn,
             @Schema(example = "2020-12-31") @NotNull LocalDate newPlannedEndOn,
             @Schema(example = "All CRC contracts end 14 months early") @NotBlank @Size(max = 4000) String reason,
-            @NotEmpty @Size(max = 20) List<@Valid SourceBody> sources) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceBody> sources) {
     }
 
     @Schema(description = "A CRC named in a job-cut announcement, with its posts if given")
@@ -71,7 +71,7 @@ public final class EntryBodies {
             @Schema(description = "Share of staff cut, (0, 100]", example = "30") BigDecimal percentage,
             @Schema(description = "What was announced", example = "Sodexo announces staff reductions in two of its CRCs")
             @NotBlank @Size(max = 4000) String description,
-            @NotEmpty @Size(max = 20) List<@Valid SourceBody> sources) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceBody> sources) {
     }
 
     @Schema(description = "An inspectorate finding, about named CRCs or thematic")
@@ -85,7 +85,7 @@ public final class EntryBodies {
             @Schema(description = "outstanding, good, requires-improvement, inadequate or none", example = "inadequate")
             String rating,
             @Schema(description = "What the inspectorate found") @Size(max = 20000) String findings,
-            @NotEmpty @Size(max = 20) List<@Valid SourceBody> sources) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceBody> sources) {
     }
 
     @Schema(description = "A correction: the fields that change and why")

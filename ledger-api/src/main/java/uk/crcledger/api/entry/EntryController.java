@@ -97,7 +97,8 @@ public class EntryController {
                                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return record(key, principal, "contract-awards", body, "award", body.signedOn(), id ->
                 new RecordContractAward(id, crc("crcId", body.crcId()), provider("providerId", body.providerId()),
-                        body.signedOn(), body.startsOn(), body.plannedEndOn(), body.valueGbp(), body.description(),
+                        body.signedOn(), body.startsOn(), body.plannedEndOn(), Numbers.reasonable("valueGbp", body.valueGbp()),
+                        body.description(),
                         sources(body.sources())));
     }
 
@@ -140,15 +141,19 @@ public class EntryController {
                 EntryBodies.AffectedCrc crc = body.crcs().get(i);
                 String field = "crcs[" + i + "]";
                 affected.add(new AffectedCrc(crc(field + ".crcId", crc.crcId()),
-                        crc.posts() == null ? null : BadRequest.parse(field + ".posts", () -> Posts.of(crc.posts())),
+                        crc.posts() == null ? null : BadRequest.parse(field + ".posts",
+                                () -> Posts.of(Numbers.reasonable(field + ".posts", crc.posts()))),
                         crc.percentage() == null ? null
-                                : BadRequest.parse(field + ".percentage", () -> Percentage.of(crc.percentage()))));
+                                : BadRequest.parse(field + ".percentage",
+                                () -> Percentage.of(Numbers.reasonable(field + ".percentage", crc.percentage())))));
             }
             return new RecordJobCutAnnouncement(id, provider("providerId", body.providerId()), body.announcedOn(),
                     affected,
-                    body.totalPosts() == null ? null : BadRequest.parse("totalPosts", () -> Posts.of(body.totalPosts())),
+                    body.totalPosts() == null ? null : BadRequest.parse("totalPosts",
+                            () -> Posts.of(Numbers.reasonable("totalPosts", body.totalPosts()))),
                     body.percentage() == null ? null
-                            : BadRequest.parse("percentage", () -> Percentage.of(body.percentage())),
+                            : BadRequest.parse("percentage",
+                            () -> Percentage.of(Numbers.reasonable("percentage", body.percentage()))),
                     body.description(), sources(body.sources()));
         });
     }
@@ -176,6 +181,7 @@ public class EntryController {
                                           @Valid @RequestBody EntryBodies.Correction body, Principal principal,
                                           @Parameter(description = KEY_DESCRIPTION)
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Numbers.requireReasonable("changes", body.changes());
         return revise(key, principal, entryId, "corrections", body,
                 new CorrectEntry(existing(entryId), body.changes(), body.reason()));
     }
@@ -194,8 +200,10 @@ public class EntryController {
     private ResponseEntity<Object> record(String key, Principal principal, String resource, Object body,
                                           String kind, LocalDate date, Function<EntryId, Object> command) {
         return idempotency.run(key, principal.getName(), List.of("POST", "/api/" + resource, body), () -> {
-            EntryId id = EntryId.of(kind + "-" + (date == null ? "undated" : date) + "-"
-                    + UUID.randomUUID().toString().substring(0, 8));
+            // The date only makes the id readable; a year past 9999 prints as "+10000", which an id
+            // may not hold (and the ledger refuses such a date anyway).
+            String day = date == null ? "undated" : date.toString().replaceAll("[^0-9-]", "");
+            EntryId id = EntryId.of(kind + "-" + day + "-" + UUID.randomUUID().toString().substring(0, 8));
             commands.sendAndWait(command.apply(id), recordedBy(principal));
             return ResponseEntity.created(URI.create("/api/entries/" + id.value()))
                     .body(answers.entryAfterWrite(id.value(), 1));

@@ -90,6 +90,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), request, Map.of());
     }
 
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.apache.tomcat.util.http.InvalidParameterException.class})
+    ProblemDetail unreadableRequest(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable request",
+                "The request's parameters or body could not be read (malformed encoding or multipart)", request,
+                Map.of());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -37,6 +37,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.contains("*")) {
+            // A wildcard is no content type; Spring would fail reading the header, not refuse it.
+            problem(request, response, 415, "Unsupported content type",
+                    "Content-Type may not be a wildcard; send application/json");
+            return;
+        }
         LimitedRequest limited = new LimitedRequest(request, maxBytes);
         try {
             chain.doFilter(limited, response);
@@ -55,11 +62,16 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(413);
+        problem(request, response, 413, "Request body too large", "The body may hold at most " + maxBytes + " bytes");
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                                String detail) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                + "\"detail\":\"The body may hold at most " + maxBytes + " bytes\",\"instance\":\""
-                + request.getRequestURI().replace("\"", "") + "\"}");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"instance\":\""
+                + request.getRequestURI().replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"}");
     }
 
     /** Thrown by the capped body stream; the problem handler answers 413 for it. */
