@@ -1,5 +1,6 @@
 package uk.crcledger.api.observability;
 
+import uk.crcledger.api.testing.TestDirectories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,17 +39,8 @@ class ObservabilityIntegrationTest {
 
     private static final String ADMIN = "admin.observability-secret-0123456789";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestDirectories.temporary("ledger-observability-test");
 
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("ledger-observability-test");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -1,5 +1,7 @@
 package uk.crcledger.api.reliability;
 
+import uk.crcledger.api.testing.TestDirectories;
+import uk.crcledger.api.testing.HttpLedger;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.crcledger.api.LedgerApplication;
-import uk.crcledger.api.reliability.ReliabilityHttp.Answer;
+import uk.crcledger.api.testing.HttpLedger.Answer;
 import uk.crcledger.timeline.LedgerReadModel;
 import uk.crcledger.timeline.Timeline;
 import uk.crcledger.timeline.TimelineFilter;
@@ -43,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.crcledger.api.reliability.ReliabilityHttp.source;
+import static uk.crcledger.api.testing.HttpLedger.source;
 
 /**
  * Many writers at once over HTTP, the app on a random port with the embedded store and no seed:
@@ -70,17 +72,8 @@ class ConcurrentWritesIntegrationTest {
     private static final int SENDS_PER_KEY = 3;
     private static final int RECORDERS = 4;
 
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestDirectories.temporary("ledger-concurrent-test");
 
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("ledger-concurrent-writes-test");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -95,13 +88,13 @@ class ConcurrentWritesIntegrationTest {
     @Autowired
     LedgerReadModel readModel;
 
-    private ReliabilityHttp api;
+    private HttpLedger api;
     private final List<String> editors = new ArrayList<>();
     private final List<String> recorders = new ArrayList<>();
 
     @BeforeAll
     void tokensAndReferenceFacts() {
-        api = new ReliabilityHttp(port);
+        api = new HttpLedger(port);
         for (int i = 0; i < CLIENTS; i++) {
             editors.add(api.token(ADMIN, "cw-editor-" + i, "editor"));
         }
@@ -159,7 +152,7 @@ class ConcurrentWritesIntegrationTest {
             int client = c;
             String token = editors.get(client);
             clients.add(pool.submit(() -> {
-                ReliabilityHttp http = new ReliabilityHttp(port);
+                HttpLedger http = new HttpLedger(port);
                 Random random = new Random(client);
                 start.await();
                 for (int round = 0; round < ROUNDS; round++) {
@@ -303,20 +296,20 @@ class ConcurrentWritesIntegrationTest {
 
         Map<Integer, String> bodies = new HashMap<>();
         for (int k = 0; k < KEYS; k++) {
-            bodies.put(k, ReliabilityHttp.JSON.writeValueAsString(
+            bodies.put(k, HttpLedger.JSON.writeValueAsString(
                     jobCuts(List.of(RETRY_CRC), 1 + k, "retried announcement " + k)));
         }
         Map<Integer, List<Answer>> finals = new ConcurrentHashMap<>();
         AtomicInteger inProgress = new AtomicInteger();
         AtomicInteger maxWaits = new AtomicInteger();
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
-        ThreadLocal<ReliabilityHttp> clients = ThreadLocal.withInitial(() -> new ReliabilityHttp(port));
+        ThreadLocal<HttpLedger> clients = ThreadLocal.withInitial(() -> new HttpLedger(port));
 
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> done = new ArrayList<>();
         for (Send send : sends) {
             done.add(pool.submit(() -> {
-                ReliabilityHttp http = clients.get();
+                HttpLedger http = clients.get();
                 String token = recorders.get(send.key() % RECORDERS);
                 Map<String, String> headers = Map.of("Idempotency-Key", "cw-retry-key-" + send.key());
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

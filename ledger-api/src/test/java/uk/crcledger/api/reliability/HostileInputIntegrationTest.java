@@ -1,5 +1,6 @@
 package uk.crcledger.api.reliability;
 
+import uk.crcledger.api.testing.TestDirectories;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -55,17 +56,8 @@ class HostileInputIntegrationTest {
     /** Known 4xx answers that are not problem+json ({@link KnownHostileInputIssues}). */
     static final Set<String> KNOWN_NON_PROBLEM_ANSWERS = KnownHostileInputIssues.NON_PROBLEM_4XX_TO_FIX;
 
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestDirectories.temporary("ledger-hostile-test");
 
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = java.nio.file.Files.createTempDirectory("ledger-hostile-test");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -1,5 +1,7 @@
 package uk.crcledger.api.web;
 
+import uk.crcledger.api.testing.TestDirectories;
+import uk.crcledger.api.testing.HttpLedger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -8,7 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.crcledger.api.LedgerApplication;
-import uk.crcledger.api.web.HttpLedger.Answer;
+import uk.crcledger.api.testing.HttpLedger.Answer;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.crcledger.api.web.HttpLedger.source;
+import static uk.crcledger.api.testing.HttpLedger.source;
 
 /**
  * The HTTP API end to end, the app on a random port with the embedded store and no seed: every
@@ -29,17 +31,8 @@ class LedgerApiIntegrationTest {
 
     private static final String ADMIN = "admin.http-test-secret-0123456789";
 
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestDirectories.temporary("ledger-api-test");
 
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = java.nio.file.Files.createTempDirectory("ledger-api-test");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

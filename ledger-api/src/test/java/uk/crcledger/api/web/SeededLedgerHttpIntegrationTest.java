@@ -1,5 +1,6 @@
 package uk.crcledger.api.web;
 
+import uk.crcledger.api.testing.HttpLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,4 +1,4 @@
-package uk.crcledger.api.reliability;
+package uk.crcledger.api.testing;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,14 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A client of the ledger's HTTP API for the reliability tests (a copy of what they need of the web
- * tests' client): JSON in, status, headers and JSON out. HTTP/1.1 only, so concurrent requests each
- * get a plain connection; each instance has its own connection pool.
- */
-final class ReliabilityHttp {
+/** A client of the ledger's HTTP API for tests: JSON in, status, headers and JSON out (HTTP/1.1, bounded waits). */
+public final class HttpLedger {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -26,27 +22,27 @@ final class ReliabilityHttp {
             .build();
     private final String base;
 
-    ReliabilityHttp(int port) {
+    public HttpLedger(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    record Answer(int status, Map<String, List<String>> headers, String body) {
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             return JSON.readValue(body, Map.class);
         }
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items() {
+        public List<Map<String, Object>> items() {
             return (List<Map<String, Object>>) json().get("items");
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
         }
 
-        String contentType() {
+        public String contentType() {
             return header("content-type");
         }
 
@@ -56,20 +52,24 @@ final class ReliabilityHttp {
         }
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
     }
 
-    Answer post(String path, String token, Object body) {
+    public Answer post(String path, String token, Object body) {
         return post(path, token, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
     }
 
-    Answer post(String path, String token, String rawBody, Map<String, String> headers) {
+    public Answer post(String path, String token, String rawBody, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawBody));
         headers.forEach(request::header);
         return send(request, token);
+    }
+
+    public Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }
 
     private Answer send(HttpRequest.Builder request, String token) {
@@ -89,7 +89,7 @@ final class ReliabilityHttp {
     }
 
     /** An admin-made token of the given role for a named person. */
-    String token(String adminToken, String name, String role) {
+    public String token(String adminToken, String name, String role) {
         Answer created = post("/api/admin/tokens", adminToken, Map.of("name", name, "role", role));
         if (created.status() != 201) {
             throw new IllegalStateException("Could not create a token: " + created.status() + " " + created.body());
@@ -97,7 +97,7 @@ final class ReliabilityHttp {
         return (String) created.json().get("token");
     }
 
-    static Map<String, Object> source(String title) {
+    public static Map<String, Object> source(String title) {
         return Map.of("title", title, "publisher", "Napo", "documentReference", title, "publishedOn", "2016-01-20");
     }
 }
