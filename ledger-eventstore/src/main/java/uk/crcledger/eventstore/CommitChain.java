@@ -75,17 +75,23 @@ final class CommitChain {
         return commitsIn(LongStream.range(Math.max(1, fromInclusive), toExclusive).boxed().toList());
     }
 
-    /** The commits that start at any of the given positions. */
+    /**
+     * The commits that start at any of the given positions, {@value #IN_CHUNK} positions per query:
+     * the embedded server finds each one through the index but then checks every document found
+     * against the whole {@code $in} list, so one query's cost grows with the square of its length.
+     */
     TreeMap<Long, Document> commitsIn(java.util.Collection<Long> positions) {
         TreeMap<Long, Document> found = new TreeMap<>();
-        if (positions.isEmpty()) {
-            return found;
-        }
-        for (Document commit : commits.find(Filters.in(ID, positions))) {
-            found.put(commit.getLong(ID), commit);
+        List<Long> all = List.copyOf(positions);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            for (Document commit : commits.find(Filters.in(ID, all.subList(from, Math.min(all.size(), from + IN_CHUNK))))) {
+                found.put(commit.getLong(ID), commit);
+            }
         }
         return found;
     }
+
+    private static final int IN_CHUNK = 128;
 
     /**
      * Where the first commit holding a position after {@code lastPosition} starts, and how many of its

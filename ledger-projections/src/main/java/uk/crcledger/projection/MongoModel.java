@@ -22,19 +22,36 @@ import java.util.stream.IntStream;
 /**
  * The read model in MongoDB, for one version of the collections.
  * <p>
- * A shared document is stored in {@value #PARTS} parts, {@code <id>|<part>}, the part chosen by the
- * contribution's sequence the way Axon chooses a segment ({@code hashCode & mask}). A processor has at
- * most {@value #PARTS} segments, so each part is written by one segment only and a batch can read,
- * merge and replace it without locks or compound filters (which the embedded server would answer by
- * scanning). Readers fetch the parts with one {@code _id $in} and combine them.
+ * A shared document is stored in up to {@value #BUCKETS} buckets, {@code <id>|<bucket>}, the bucket
+ * chosen by the contribution's sequence the way Axon chooses a segment ({@code hashCode & mask}). A
+ * processor has at most {@value #MAX_SEGMENTS} segments, and a segment's mask keeps fewer bits than the
+ * bucket's, so each bucket is written by one segment only and a batch can read, merge and replace it
+ * without locks or compound filters (which the embedded server would answer by scanning). Readers
+ * fetch the buckets with one {@code _id $in} and combine them.
  * <p>
- * Writes are collected per processing batch and sent when the batch ends: one bulk write per
- * collection, every operation keyed by {@code _id}.
+ * Why so many buckets: a batch rewrites every bucket it touches whole, so the cost of recording one
+ * entry follows the size of its bucket. With {@value #BUCKETS} buckets a CRC with thousands of entries
+ * keeps buckets of a few dozen, and a replay's cost stays linear in the number of events instead of
+ * growing with the size of the busiest timelines.
+ * <p>
+ * Writes are collected per processing batch and sent when the batch ends: the buckets the batch
+ * touches are read with one {@code _id $in} per collection, merged, and written back with one bulk
+ * write per collection, every operation keyed by {@code _id}.
  */
 public class MongoModel implements ModelReader {
 
-    /** Parts of a shared document, and the most segments the processor may be split into. */
-    public static final int PARTS = 16;
+    /** The most segments the processor may be split into. */
+    public static final int MAX_SEGMENTS = 16;
+    /**
+     * Buckets of a shared document: a multiple of {@link #MAX_SEGMENTS}, so that a bucket belongs to
+     * one segment. Changing it changes where contributions are stored: bump {@link #LAYOUT} with it.
+     */
+    public static final int BUCKETS = 64;
+    /** The storage layout's version; a read model stored in another layout is rebuilt. */
+    public static final int LAYOUT = 2;
+    /** Ids per {@code $in} query when a batch loads the buckets it touches. */
+    private static final int LOAD_CHUNK = 50;
+    private static final List<Integer> ALL_BUCKETS = IntStream.range(0, BUCKETS).boxed().toList();
 
     private final MongoDatabase database;
     private final ReadModelCollections names;
@@ -64,7 +81,7 @@ public class MongoModel implements ModelReader {
 
     @Override
     public Optional<Document> document(String collection, String docId) {
-        List<String> ids = IntStream.range(0, PARTS).mapToObj(p -> partId(docId, p)).toList();
+        List<String> ids = ALL_BUCKETS.stream().map(b -> bucketId(docId, b)).toList();
         List<Document> parts = new ArrayList<>();
         for (Document stored : collection(collection).find(Filters.in("_id", ids))) {
             parts.add(Packed.unpack(stored));
@@ -77,12 +94,13 @@ public class MongoModel implements ModelReader {
         return new Batch();
     }
 
-    static String partId(String docId, int part) {
-        return docId + "|" + part;
+    static String bucketId(String docId, int bucket) {
+        return docId + "|" + bucket;
     }
 
-    static int partOf(String sequence) {
-        return Objects.hashCode(sequence) & (PARTS - 1);
+    /** The bucket of a sequence: its low bits are the segment Axon gives the sequence, for any segment count. */
+    static int bucketOf(String sequence) {
+        return Objects.hashCode(sequence) & (BUCKETS - 1);
     }
 
     private MongoCollection<Document> collection(String base) {
@@ -94,10 +112,8 @@ public class MongoModel implements ModelReader {
         private final Map<String, Document> entries = new LinkedHashMap<>();
         /** Entries whose first event is in this batch: inserted (cheap), not replaced. */
         private final java.util.Set<String> created = new java.util.LinkedHashSet<>();
-        /** Loaded parts by collection, then part id. */
-        private final Map<String, Map<String, Document>> parts = new LinkedHashMap<>();
-        /** The parts changed in this batch, by collection. */
-        private final Map<String, Set<String>> dirty = new LinkedHashMap<>();
+        /** Contributions in the order the events made them. */
+        private final List<Contribution> pending = new ArrayList<>();
 
         @Override
         public Document currentEntry(String entryId) {
@@ -122,22 +138,10 @@ public class MongoModel implements ModelReader {
         @Override
         public void contribute(String collection, String docId, String sequence, String key, Document contribution,
                                long version, java.util.Collection<Long> positions) {
-            String id = partId(docId, partOf(sequence));
-            Map<String, Document> loaded = parts.computeIfAbsent(collection, c -> new LinkedHashMap<>());
-            if (!loaded.containsKey(id)) {
-                // One round trip for all parts of the document: the batch will likely touch several.
-                List<String> ids = IntStream.range(0, PARTS).mapToObj(p -> partId(docId, p)).toList();
-                for (String partId : ids) {
-                    loaded.put(partId, new Document("_id", partId));
-                }
-                for (Document found : collection(collection).find(Filters.in("_id", ids))) {
-                    loaded.put(found.getString("_id"), Packed.unpack(found));
-                }
-            }
-            // Only the parts this segment contributes to are written back: the others belong to
-            // other segments.
-            dirty.computeIfAbsent(collection, c -> new java.util.HashSet<>()).add(id);
-            Contributions.merge(loaded.get(id), key, contribution, version, positions);
+            // Merged when the batch is sent: then every bucket the batch touches is read in one go.
+            // Nothing in the projection reads a shared document while applying an event.
+            pending.add(new Contribution(collection, bucketId(docId, bucketOf(sequence)), key, contribution, version,
+                    List.copyOf(positions)));
         }
 
         /**
@@ -146,16 +150,16 @@ public class MongoModel implements ModelReader {
          * once everything the revision spread is written.
          */
         public void flush() {
-            parts.forEach((collection, loaded) -> {
-                Map<String, Document> changed = new LinkedHashMap<>();
-                Set<String> dirtyIds = dirty.getOrDefault(collection, Set.of());
-                loaded.forEach((id, doc) -> {
-                    if (dirtyIds.contains(id)) {
-                        changed.put(id, doc);
-                    }
-                });
-                replaceAll(collection, changed);
-            });
+            Map<String, Map<String, Document>> buckets = new LinkedHashMap<>();
+            for (Contribution c : pending) {
+                buckets.computeIfAbsent(c.collection(), k -> new LinkedHashMap<>()).put(c.bucketId(), null);
+            }
+            buckets.forEach(this::load);
+            for (Contribution c : pending) {
+                Contributions.merge(buckets.get(c.collection()).get(c.bucketId()), c.key(), c.contribution(),
+                        c.version(), c.positions());
+            }
+            buckets.forEach(MongoModel.this::replaceAll);
             Map<String, Document> replaced = new LinkedHashMap<>(entries);
             List<Document> inserted = new ArrayList<>();
             for (String id : created) {
@@ -168,9 +172,26 @@ public class MongoModel implements ModelReader {
             replaceAll(ReadModelCollections.ENTRIES, replaced);
             entries.clear();
             created.clear();
-            parts.clear();
-            dirty.clear();
+            pending.clear();
         }
+
+        /** Fills in the stored buckets (a new one starts empty), a chunk of ids per round trip. */
+        private void load(String collection, Map<String, Document> buckets) {
+            List<String> ids = new ArrayList<>(buckets.keySet());
+            for (String id : ids) {
+                buckets.put(id, new Document("_id", id));
+            }
+            for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+                for (Document found : collection(collection).find(Filters.in("_id", chunk))) {
+                    buckets.put(found.getString("_id"), Packed.unpack(found));
+                }
+            }
+        }
+    }
+
+    private record Contribution(String collection, String bucketId, String key, Document contribution, long version,
+                                List<Long> positions) {
     }
 
     /**

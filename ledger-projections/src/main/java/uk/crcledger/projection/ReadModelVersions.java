@@ -25,11 +25,22 @@ public class ReadModelVersions {
     /**
      * @param rebuildUntil the last ledger position when the rebuild started: it is complete once every
      *                     segment has handled up to there
+     * @param layout       the storage layout the active version was written in ({@link MongoModel#LAYOUT});
+     *                     1 for a read model written before layouts were recorded
      */
-    public record State(int active, Integer building, Long rebuildUntil) {
+    public record State(int active, Integer building, Long rebuildUntil, int layout) {
 
-        public State(int active, Integer building) {
-            this(active, building, null);
+        /** A version just built, in the current layout. */
+        public static State built(int active) {
+            return new State(active, null, null, MongoModel.LAYOUT);
+        }
+
+        public State building(int version, long until) {
+            return new State(active, version, until, layout);
+        }
+
+        public boolean outdatedLayout() {
+            return layout != MongoModel.LAYOUT;
         }
 
         /** Where the processor writes: the version being built, else the active one. */
@@ -41,15 +52,16 @@ public class ReadModelVersions {
     public State state() {
         Document doc = versions.find(Filters.eq("_id", name)).first();
         if (doc == null) {
-            return new State(1, null);
+            return new State(1, null, null, 1);
         }
-        return new State(doc.getInteger("active"), doc.getInteger("building"), doc.getLong("rebuildUntil"));
+        return new State(doc.getInteger("active"), doc.getInteger("building"), doc.getLong("rebuildUntil"),
+                doc.getInteger("layout", 1));
     }
 
     public void save(State state) {
         versions.replaceOne(Filters.eq("_id", name),
                 new Document("_id", name).append("active", state.active()).append("building", state.building())
-                        .append("rebuildUntil", state.rebuildUntil()),
+                        .append("rebuildUntil", state.rebuildUntil()).append("layout", state.layout()),
                 new ReplaceOptions().upsert(true));
     }
 }

@@ -40,6 +40,25 @@ public class LedgerReadModel {
         this.events = events;
         this.versions = new ReadModelVersions(database, PROCESSOR);
         this.projection = new TimelineProjection(database, versions);
+        markLayoutIfEmpty();
+    }
+
+    /**
+     * A new store's read model is written in the current layout from its first batch: record that
+     * before the processor starts, so that {@link #upgradeLayout} only ever rebuilds a model that
+     * an older version wrote.
+     */
+    private void markLayoutIfEmpty() {
+        ReadModelVersions.State state = versions.state();
+        if (state.outdatedLayout() && state.building() == null && isEmpty(state.active())) {
+            versions.save(ReadModelVersions.State.built(state.active()));
+        }
+    }
+
+    private boolean isEmpty(int version) {
+        ReadModelCollections collections = new ReadModelCollections(version);
+        return ReadModelCollections.ALL.stream()
+                .allMatch(base -> database.getCollection(collections.of(base)).find().limit(1).first() == null);
     }
 
     /**
@@ -47,9 +66,9 @@ public class LedgerReadModel {
      * share the work (their claims are in the token store), one entry's events in one segment.
      */
     public void registerProcessor(EventProcessingConfigurer processing, int segments, int batchSize) {
-        if (segments < 1 || segments > MongoModel.PARTS || Integer.bitCount(segments) != 1) {
-            throw new IllegalArgumentException("The read model's processor takes 1, 2, 4, 8 or " + MongoModel.PARTS
-                    + " segments (a shared document has " + MongoModel.PARTS + " parts), not " + segments);
+        if (segments < 1 || segments > MongoModel.MAX_SEGMENTS || Integer.bitCount(segments) != 1) {
+            throw new IllegalArgumentException("The read model's processor takes 1, 2, 4, 8 or " + MongoModel.MAX_SEGMENTS
+                    + " segments (the most its read model is built for), not " + segments);
         }
         processing.registerPooledStreamingEventProcessor(PROCESSOR,
                         org.axonframework.config.Configuration::eventStore,
@@ -60,16 +79,48 @@ public class LedgerReadModel {
                 .assignHandlerInstancesMatching(PROCESSOR, handler -> handler == projection);
     }
 
-    public TimelineQueries live() {
-        return new TimelineQueries(activeModel());
+    /** The live read model's answers, reused while it has not moved (see {@link AnswerCache}). */
+    public LiveQueries live() {
+        ReadModelVersions.State state = versions.state();
+        return new LiveQueries(new TimelineQueries(model(state.active())), liveAnswers, stamp(state));
     }
 
-    public AsOfQueries asOf(Instant at) {
-        return new AsOfQueries(activeModel(), events, at);
+    /**
+     * The answers as the ledger knew them at {@code at}. Those about a moment long enough ago are
+     * settled (the ledger only appends, and an event is stored within moments of its timestamp), so
+     * they are kept as long as there is room; more recent ones are computed every time.
+     */
+    public LedgerQueries asOf(Instant at) {
+        ReadModelVersions.State state = versions.state();
+        AsOfQueries queries = new AsOfQueries(model(state.active()), events, at);
+        if (at.isAfter(Instant.now().minus(SETTLED))) {
+            return queries;
+        }
+        return new SettledQueries(queries, settledAnswers, at);
     }
 
-    private MongoModel activeModel() {
-        return new MongoModel(database, new ReadModelCollections(versions.state().active()));
+    /** How long after an instant what the ledger knew at it can no longer change. */
+    private static final java.time.Duration SETTLED = java.time.Duration.ofMinutes(5);
+    private final AnswerCache liveAnswers = new AnswerCache(2_000);
+    private final AnswerCache settledAnswers = new AnswerCache(500);
+
+    /**
+     * Where the read model stands: its active version and every segment's token. The processor stores
+     * a segment's token after the batch's writes, so answers computed from the same stamp agree.
+     */
+    private Object stamp(ReadModelVersions.State state) {
+        StringBuilder stamp = new StringBuilder().append(state.active()).append('/').append(state.building());
+        for (org.bson.Document token : database.getCollection(uk.crcledger.eventstore.LedgerTokenStores.COLLECTION)
+                .find(com.mongodb.client.model.Filters.eq("processorName", PROCESSOR))) {
+            Object bytes = token.get("token");
+            stamp.append('|').append(token.get("segment")).append(':').append(bytes instanceof org.bson.types.Binary b
+                    ? java.util.Arrays.hashCode(b.getData()) + "." + b.getData().length : String.valueOf(bytes));
+        }
+        return stamp.toString();
+    }
+
+    private MongoModel model(int version) {
+        return new MongoModel(database, new ReadModelCollections(version));
     }
 
     public ReadModelVersions versions() {
@@ -106,7 +157,7 @@ public class LedgerReadModel {
         processor.shutDown();
         try {
             processor.resetTokens();
-            versions.save(new ReadModelVersions.State(state.active(), next, until));
+            versions.save(state.building(next, until));
         } finally {
             processor.start();
         }
@@ -130,11 +181,25 @@ public class LedgerReadModel {
         if (!caughtUp) {
             return false;
         }
-        versions.save(new ReadModelVersions.State(state.building(), null));
+        versions.save(ReadModelVersions.State.built(state.building()));
         // The old version is dropped when the next rebuild starts, not now: a query that chose it a
         // moment ago (a page, an as-of answer, on any instance) still finds it.
         log.info("Rebuilt {}: version {} is active", PROCESSOR, state.building());
         return true;
+    }
+
+    /**
+     * Rebuilds a read model that an older version wrote in another storage layout
+     * ({@link MongoModel#LAYOUT}); queries keep reading it meanwhile (a layout reads the older ones).
+     * Like any rebuild it needs every segment on this instance, and refuses otherwise.
+     */
+    public synchronized void upgradeLayout(StreamingEventProcessor processor, TokenStore tokens) {
+        ReadModelVersions.State state = versions.state();
+        if (state.outdatedLayout() && state.building() == null) {
+            log.info("The read model {} is stored in layout {}, this version writes layout {}: rebuilding it",
+                    PROCESSOR, state.layout(), MongoModel.LAYOUT);
+            startRebuild(processor, tokens);
+        }
     }
 
     public Status status(Supplier<StreamingEventProcessor> processor) {

@@ -45,6 +45,7 @@ class ProjectionBenchmark {
         int size = Integer.getInteger("bench.events", 100_000);
         int busy = Integer.getInteger("bench.busy", 5_000);
         int segments = Integer.getInteger("bench.segments", 1);
+        int batch = Integer.getInteger("bench.batch", 500);
         Map<String, Object> results = new LinkedHashMap<>();
         try (EmbeddedStore store = EmbeddedStore.start(dataDir)) {
             List<DomainEventMessage<?>> events = LedgerGenerator.generate(size, busy);
@@ -60,11 +61,12 @@ class ProjectionBenchmark {
                     .eventProcessing(p -> {
                         p.registerTokenStore(c -> LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(),
                                 "bench", Duration.ofSeconds(10)));
-                        readModel.registerProcessor(p, segments, 500);
+                        readModel.registerProcessor(p, segments, batch);
                     })
                     .buildConfiguration();
             long head = store.engine().headPosition() - 1;
             started = System.nanoTime();
+            long cpuStarted = processCpuNanos();
             axon.start();
             StreamingEventProcessor processor = axon.eventProcessingConfiguration()
                     .eventProcessor(LedgerReadModel.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
@@ -73,6 +75,8 @@ class ProjectionBenchmark {
                             .allMatch(s -> s.getCurrentPosition().orElse(0) >= head));
             results.put("replaySegments", segments);
             results.put("replayEventsPerSecond", BenchReport.rate(head, started));
+            // CPU time, which a busy machine distorts less than wall time: what the replay costs.
+            results.put("replayCpuMicrosPerEvent", (processCpuNanos() - cpuStarted) / 1_000 / head);
             axon.shutdown();
 
             TimelineFilter firstPage = new TimelineFilter(Set.of(), null, null, null, 0, 50);
@@ -108,6 +112,11 @@ class ProjectionBenchmark {
             f.get();
         }
         pool.shutdown();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double millis(Runnable query, int times) {

@@ -95,7 +95,7 @@ final class LedgerHarness implements AutoCloseable {
         return readModel;
     }
 
-    TimelineQueries live() {
+    LiveQueries live() {
         return readModel.live();
     }
 

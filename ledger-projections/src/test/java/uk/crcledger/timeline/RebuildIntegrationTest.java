@@ -70,6 +70,27 @@ class RebuildIntegrationTest {
         assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all())).contains(before);
     }
 
+    @Test
+    void rebuildsOnlyAReadModelStoredInAnOlderLayout() {
+        // A new store was marked with the current layout before its first batch: nothing to upgrade.
+        assertThat(ledger.readModel().versions().state().layout()).isEqualTo(uk.crcledger.projection.MongoModel.LAYOUT);
+        ledger.readModel().upgradeLayout(ledger.processor(), ledger.tokenStore());
+        assertThat(ledger.readModel().versions().state().building()).isNull();
+
+        // As an earlier version left it: no layout recorded.
+        store.database().getCollection(uk.crcledger.projection.ReadModelVersions.COLLECTION).updateOne(
+                com.mongodb.client.model.Filters.eq("_id", LedgerReadModel.PROCESSOR),
+                com.mongodb.client.model.Updates.unset("layout"));
+        Timeline before = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
+        ledger.readModel().upgradeLayout(ledger.processor(), ledger.tokenStore());
+
+        assertThat(ledger.readModel().versions().state().building()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ledger.readModel().completeRebuildIfCaughtUp(ledger.processor(), ledger.tokenStore()));
+        assertThat(ledger.readModel().versions().state().layout()).isEqualTo(uk.crcledger.projection.MongoModel.LAYOUT);
+        assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all())).contains(before);
+    }
+
     private Map<String, List<Document>> snapshot(int version) {
         MongoDatabase db = store.database();
         ReadModelCollections names = new ReadModelCollections(version);

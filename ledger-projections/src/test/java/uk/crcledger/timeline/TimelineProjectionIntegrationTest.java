@@ -132,6 +132,22 @@ class TimelineProjectionIntegrationTest {
     }
 
     @Test
+    void reusesAnAnswerOnlyUntilTheReadModelMovesOn() {
+        Timeline first = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
+        assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow()).isSameAs(first);
+
+        ledger.send(new uk.crcledger.jobcut.RecordJobCutAnnouncement(uk.crcledger.entry.EntryId.of("cuts-later"),
+                PURPLE_FUTURES, java.time.LocalDate.of(2017, 3, 1),
+                List.of(uk.crcledger.jobcut.AffectedCrc.of(WEST_YORKSHIRE, null)), uk.crcledger.entry.Posts.of("40"),
+                null, "more cuts", SOURCES));
+        ledger.awaitProjected();
+
+        Timeline after = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
+        assertThat(after.items()).extracting(i -> i.getString("entryId")).contains("cuts-later");
+        assertThat(after.total()).isEqualTo(first.total() + 1);
+    }
+
+    @Test
     void answersUnknownIdsWithNothing() {
         assertThat(ledger.live().crcTimeline("atlantis", TimelineFilter.all())).isEmpty();
         assertThat(ledger.live().provider("nobody")).isEmpty();

@@ -51,6 +51,7 @@ public class ReadModelMaintenance implements SmartLifecycle {
     private void tick() {
         try {
             balancer.tick();
+            readModel.upgradeLayout(processor.get(), tokenStore);
             readModel.completeRebuildIfCaughtUp(processor.get(), tokenStore);
         } catch (RuntimeException e) {
             // Upkeep retries on the next tick; it must never stop the schedule.

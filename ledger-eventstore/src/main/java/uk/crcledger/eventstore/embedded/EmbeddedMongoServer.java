@@ -104,6 +104,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
+    /** For tests of the backend's storage. */
+    MVStore store() {
+        return store;
+    }
+
     public int port() {
         return address.getPort();
     }
