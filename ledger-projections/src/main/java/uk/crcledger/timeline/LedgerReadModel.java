@@ -34,12 +34,13 @@ public class LedgerReadModel {
     private final MongoLedgerStorageEngine events;
     private final ReadModelVersions versions;
     private final TimelineProjection projection;
+    private final ReadModelProgress progress = new ReadModelProgress();
 
     public LedgerReadModel(MongoDatabase database, MongoLedgerStorageEngine events) {
         this.database = database;
         this.events = events;
         this.versions = new ReadModelVersions(database, PROCESSOR);
-        this.projection = new TimelineProjection(database, versions);
+        this.projection = new TimelineProjection(database, versions, progress);
         markLayoutIfEmpty();
     }
 
@@ -77,6 +78,11 @@ public class LedgerReadModel {
                 .registerSequencingPolicy(PROCESSOR, c -> new EntrySequencingPolicy())
                 .registerEventHandler(c -> projection)
                 .assignHandlerInstancesMatching(PROCESSOR, handler -> handler == projection);
+    }
+
+    /** Batches committed by this instance's processor, for readers waiting to see a write. */
+    public ReadModelProgress progress() {
+        return progress;
     }
 
     /** The live read model's answers, reused while it has not moved (see {@link AnswerCache}). */

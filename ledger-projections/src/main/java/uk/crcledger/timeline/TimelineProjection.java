@@ -22,10 +22,12 @@ public class TimelineProjection {
 
     private final MongoDatabase database;
     private final ReadModelVersions versions;
+    private final ReadModelProgress progress;
 
-    public TimelineProjection(MongoDatabase database, ReadModelVersions versions) {
+    public TimelineProjection(MongoDatabase database, ReadModelVersions versions, ReadModelProgress progress) {
         this.database = database;
         this.versions = versions;
+        this.progress = progress;
     }
 
     @EventHandler
@@ -47,6 +49,8 @@ public class TimelineProjection {
             MongoModel.Batch batch = model.batch();
             // Safety net: whatever was not flushed at the batch's last event goes before the commit.
             root.onPrepareCommit(u -> batch.flush());
+            // After the token is stored: readers waiting for their write look again.
+            root.afterCommit(u -> progress.advanced());
             return batch;
         });
     }

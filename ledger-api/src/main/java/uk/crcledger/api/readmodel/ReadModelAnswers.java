@@ -75,21 +75,28 @@ public class ReadModelAnswers {
                 new IllegalStateException("The read model did not show the change within " + READ_YOUR_WRITES));
     }
 
+    /**
+     * Asks again each time this instance's processor commits a batch, and at least every
+     * {@value #RECHECK_MILLIS} ms (another instance may hold the segment that handles the write).
+     */
     private <T> Optional<T> poll(Function<LedgerQueries, Optional<T>> query) {
         long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
         while (true) {
+            long seen = readModel.progress().seen();
             Optional<T> found = query.apply(readModel.live());
             if (found.isPresent() || System.nanoTime() > deadline) {
                 return found;
             }
             try {
-                Thread.sleep(10);
+                readModel.progress().awaitAfter(seen, RECHECK_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return found;
             }
         }
     }
+
+    private static final long RECHECK_MILLIS = 50;
 
     /** A whole list in the wire format of lists. */
     public static Map<String, Object> list(List<Map<String, Object>> items) {
