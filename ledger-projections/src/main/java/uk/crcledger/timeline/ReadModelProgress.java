@@ -25,11 +25,11 @@ public final class ReadModelProgress {
     public synchronized void awaitAfter(long seen, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (batches == seen) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
+            long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
             }
-            wait(left);
+            wait(left / 1_000_000, (int) (left % 1_000_000));
         }
     }
 }
