@@ -11,18 +11,21 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Appends commit documents with a group commit: callers hand over their commit and wait; one
- * thread takes every commit waiting at that moment, gives them consecutive ledger positions and
- * stores them with one ordered {@code insertMany} (one server round trip, one file commit on the
- * embedded server).
+ * Appends commit documents with a group commit: a caller hands over its commit; whichever caller
+ * finds the writer's lock free becomes the writer and stores every commit waiting at that moment
+ * with one ordered {@code insertMany} (one server round trip, one file commit on the embedded
+ * server), giving them consecutive ledger positions, until none is left. The others wait for their
+ * result, or take the lock in turn. A lone writer therefore stores its own commit on its own thread,
+ * with no hand-over; under contention commits are batched.
  * <p>
  * A position is claimed by the insert itself: the commit document's {@code _id} is its position,
  * so two writers (two app instances) can never both store one, and a writer only moves past a
@@ -35,15 +38,17 @@ final class CommitAppender implements AutoCloseable {
     private static final int DUPLICATE_KEY = 11000;
     private static final long HINT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long APPEND_TIMEOUT_SECONDS = 60;
+    /** The longest a waiting caller sleeps before looking again (it is normally woken before). */
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final MongoCollection<Document> commits;
     private final CommitChain chain;
     private final int maxBatch;
-    private final BlockingQueue<PendingCommit> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final Queue<PendingCommit> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean running = true;
 
-    /** Owned by the writer thread. */
+    /** Guarded by {@link #writing}. */
     private long nextPosition;
     private long lastHintNanos;
 
@@ -52,9 +57,6 @@ final class CommitAppender implements AutoCloseable {
         this.chain = chain;
         this.maxBatch = maxBatch;
         this.nextPosition = chain.head();
-        this.writer = new Thread(this::run, "ledger-commit-appender");
-        this.writer.setDaemon(true);
-        this.writer.start();
     }
 
     /**
@@ -69,8 +71,42 @@ final class CommitAppender implements AutoCloseable {
         }
         PendingCommit pending = new PendingCommit(commit);
         queue.add(pending);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(APPEND_TIMEOUT_SECONDS);
+        boolean interrupted = false;
+        while (!pending.result.isDone()) {
+            if (writing.tryLock()) {
+                try {
+                    writeUntilStored(pending);
+                } finally {
+                    writing.unlock();
+                }
+                // Hand over: the oldest waiting caller takes the lock next.
+                PendingCommit oldest = queue.peek();
+                if (oldest != null) {
+                    LockSupport.unpark(oldest.caller);
+                }
+                continue;
+            }
+            if (System.nanoTime() > deadline && queue.remove(pending)) {
+                throw new IllegalStateException("The event store did not store the events within "
+                        + APPEND_TIMEOUT_SECONDS + " s; they were not stored");
+            }
+            // Woken when stored, or when the writer hands over; the time limit only guards a lost wake-up.
+            LockSupport.parkNanos(this, WAIT_SLICE_NANOS);
+            if (Thread.interrupted()) {
+                if (queue.remove(pending)) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while appending events; they were not stored");
+                }
+                // A writer has them: never report a failure for events that may yet be stored.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         try {
-            return pending.result.get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return pending.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while appending events", e);
@@ -79,52 +115,34 @@ final class CommitAppender implements AutoCloseable {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            if (queue.remove(pending)) {
-                throw new IllegalStateException("The event store did not store the events within "
-                        + APPEND_TIMEOUT_SECONDS + " s; they were not stored", e);
-            }
-            // The writer has them: never report a failure for events that may yet be stored.
-            try {
-                return pending.result.get();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while appending events", interrupted);
-            } catch (ExecutionException failed) {
-                throw failed.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(failed.getCause());
-            }
         }
     }
 
-    private void run() {
+    /**
+     * Holding the lock: stores batches of waiting commits until the caller's own is stored (then the
+     * caller goes back to its work and another waiting caller writes the rest).
+     */
+    private void writeUntilStored(PendingCommit own) {
         List<PendingCommit> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
+        PendingCommit next;
+        while (!own.result.isDone() && (next = queue.poll()) != null) {
+            batch.add(next);
+            while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
             try {
-                PendingCommit first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
                 write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.error("Appending a batch of {} commits failed", batch.size(), e);
-                batch.forEach(p -> p.result.completeExceptionally(e));
-            } catch (Error e) {
-                // Do not leave callers waiting on a writer that is gone.
-                running = false;
-                batch.forEach(p -> p.result.completeExceptionally(e));
-                queue.forEach(p -> p.result.completeExceptionally(e));
-                throw e;
+                // Every caller in the batch is told; none is left waiting.
+                batch.forEach(p -> p.failed(e));
+                if (e instanceof Error error) {
+                    throw error;
+                }
             } finally {
                 batch.clear();
             }
         }
-        queue.forEach(p -> p.result.completeExceptionally(new IllegalStateException("The event store is closed")));
     }
 
     private void write(List<PendingCommit> batch) {
@@ -164,14 +182,14 @@ final class CommitAppender implements AutoCloseable {
                 nextPosition = failed.position;
                 if (error.getCode() != DUPLICATE_KEY) {
                     remaining.remove(0);
-                    failed.result.completeExceptionally(new MongoException(error.getCode(), error.getMessage()));
+                    failed.failed(new MongoException(error.getCode(), error.getMessage()));
                 } else if (chain.isTaken(failed.position)) {
                     // Another writer (another app instance) took this position: move to the head.
                     nextPosition = chain.headFrom(failed.position);
                 } else {
                     // The stream key is taken: a concurrent command on the same aggregate won.
                     remaining.remove(0);
-                    failed.result.completeExceptionally(new StreamConflictException(
+                    failed.failed(new StreamConflictException(
                             failed.document.getString(CommitChain.STREAM), e));
                 }
             } catch (MongoException e) {
@@ -191,7 +209,7 @@ final class CommitAppender implements AutoCloseable {
             if (stored != null && pending.commitId().equals(stored.getString(CommitChain.COMMIT_ID))) {
                 pending.stored();
             } else {
-                pending.result.completeExceptionally(cause);
+                pending.failed(cause);
             }
         }
         nextPosition = chain.headFrom(nextPosition);
@@ -210,23 +228,16 @@ final class CommitAppender implements AutoCloseable {
         }
     }
 
-    long nextPosition() {
-        return nextPosition;
-    }
-
     @Override
     public void close() {
+        // Commits already handed over are still stored by their callers; new ones are refused.
         running = false;
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static final class PendingCommit {
         private final Document document;
         private final CompletableFuture<Long> result = new CompletableFuture<>();
+        private final Thread caller = Thread.currentThread();
         private long position;
 
         private PendingCommit(Document document) {
@@ -243,6 +254,12 @@ final class CommitAppender implements AutoCloseable {
 
         private void stored() {
             result.complete(position);
+            LockSupport.unpark(caller);
+        }
+
+        private void failed(Throwable cause) {
+            result.completeExceptionally(cause);
+            LockSupport.unpark(caller);
         }
     }
 
