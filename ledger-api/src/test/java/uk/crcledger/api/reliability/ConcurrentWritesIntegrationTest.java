@@ -272,6 +272,112 @@ class ConcurrentWritesIntegrationTest {
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
+    // ---- 1b. corrections racing a retraction: the refusals ----------------------------------------
+
+    /**
+     * The corrections above are all accepted (the command side serialises them per entry), so no
+     * refusal is seen there. Here the 16 clients correct an entry that one of them retracts: every
+     * correction that comes after the retraction, and a second retraction, is refused, each as a clean
+     * 409 or 422 problem, and the entry keeps exactly the accepted corrections, all before the retraction.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @SuppressWarnings("unchecked")
+    void correctionsRacingARetractionAreAcceptedOrRefusedCleanlyAndNoneIsLost() throws Exception {
+        String crc = "cw-contested";
+        expectStatus(api.post("/api/crcs", editors.get(0), Map.of("crcId", crc, "name", "CRC " + crc)), 201);
+        expectStatus(api.post("/api/contract-awards", editors.get(0), Map.of("crcId", crc, "providerId", PROVIDER,
+                "signedOn", "2014-12-18", "startsOn", "2015-02-01", "plannedEndOn", "2022-01-31",
+                "sources", List.of(source("PQ 221779")))), 201);
+        String entryId = (String) expectStatus(api.post("/api/job-cut-announcements", editors.get(0),
+                jobCuts(List.of(crc), 100, "contested and retracted")), 201).json().get("entryId");
+
+        ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch raced = new CountDownLatch(CLIENTS);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> {
+                HttpLedger http = new HttpLedger(port);
+                String token = editors.get(client);
+                start.await();
+                for (int n = 0; n < 4; n++) {
+                    if (client == 0 && n == 1) {
+                        exchanges.add(new Exchange("retraction", client, entryId, 0, List.of(), http.post(
+                                "/api/entries/" + entryId + "/retraction", token, Map.of("reason", "recorded twice"))));
+                    }
+                    int value = 20_000 + client * 10 + n;
+                    exchanges.add(new Exchange("correction", client, entryId, value, List.of(), http.post(
+                            "/api/entries/" + entryId + "/corrections", token,
+                            Map.of("changes", Map.of("totalPosts", value), "reason", "client " + client))));
+                }
+                raced.countDown();
+                raced.await();
+                // Now the retraction is stored: one more correction each, and a second retraction.
+                int value = 30_000 + client;
+                exchanges.add(new Exchange("late correction", client, entryId, value, List.of(), http.post(
+                        "/api/entries/" + entryId + "/corrections", token,
+                        Map.of("changes", Map.of("totalPosts", value), "reason", "too late"))));
+                if (client == 1) {
+                    exchanges.add(new Exchange("second retraction", client, entryId, 0, List.of(), http.post(
+                            "/api/entries/" + entryId + "/retraction", token, Map.of("reason", "again"))));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> client : clients) {
+            client.get(50, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        Map<String, Integer> statusCounts = new TreeMap<>();
+        List<Integer> accepted = new ArrayList<>();
+        int refused = 0;
+        for (Exchange e : exchanges) {
+            int status = e.answer().status();
+            statusCounts.merge(e.kind() + " " + status, 1, Integer::sum);
+            if (status == 200) {
+                assertThat(e.kind()).as("accepted: %s", e.answer()).isIn("correction", "retraction");
+                if (e.kind().equals("correction")) {
+                    accepted.add(e.value());
+                }
+                continue;
+            }
+            refused++;
+            assertThat(e.kind()).as("refused: %s", e.answer()).isNotEqualTo("retraction");
+            assertThat(status).as("%s by client %d: %s", e.kind(), e.client(), e.answer()).isIn(409, 422);
+            assertThat(e.answer().contentType()).as("%s: %s", e.kind(), e.answer())
+                    .startsWith("application/problem+json");
+            Map<String, Object> problem = e.answer().json();
+            assertThat(problem).containsKeys("title", "detail", "status");
+            assertThat(number(problem.get("status"))).isEqualTo(status);
+        }
+        System.out.printf("[concurrent-writes] corrections racing a retraction: %s%n", statusCounts);
+        assertThat(refused).as("refusals (every late correction and the second retraction)")
+                .isGreaterThanOrEqualTo(CLIENTS + 1);
+
+        // The entry: recorded, the accepted corrections (each value once), then the retraction, last.
+        Answer entry = api.get("/api/entries/" + entryId, null);
+        List<Map<String, Object>> revisions = (List<Map<String, Object>>) entry.json().get("revisions");
+        assertThat(entry.json()).containsEntry("status", "retracted");
+        assertThat(revisions).as("revisions of %s", entryId).hasSize(2 + accepted.size());
+        assertThat(revisions.get(revisions.size() - 1)).containsEntry("kind", "retracted");
+        List<Map<String, Object>> corrections = revisions.subList(1, revisions.size() - 1);
+        assertThat(corrections).allSatisfy(r -> assertThat(r).containsEntry("kind", "corrected"));
+        assertThat(corrections.stream().map(ConcurrentWritesIntegrationTest::totalPostsOf).toList())
+                .containsExactlyInAnyOrderElementsOf(accepted);
+        Integer current = corrections.isEmpty() ? 100 : totalPostsOf(corrections.get(corrections.size() - 1));
+        assertThat(number(entry.json().get("totalPosts"))).as("current totalPosts").isEqualTo(current);
+    }
+
+    private static Answer expectStatus(Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        return answer;
+    }
+
     // ---- 2. idempotent retries -------------------------------------------------------------------
 
     @Test

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A deterministic corpus of bad requests (fixed seed): every write endpoint with a valid token, and
- * the read endpoints with bad path ids and query parameters.
+ * A deterministic corpus of bad requests (fixed seed): every write endpoint with a valid token (the
+ * bodiless admin writes, token revocation and projection rebuild, at bad ids and names), and the read
+ * endpoints with bad path ids and query parameters.
  *
  * <p>Every write body is built so that it cannot be stored: each one carries a "poison" the ledger is
  * sure to refuse, applied as late as possible so the hostile value travels as deep as it can. The
@@ -223,6 +224,7 @@ final class HostileCorpus {
         randomFuzz(150);
         reads();
         badTokens();
+        adminWrites();
         // Names say what a probe is; where two say the same (values that print alike), number them.
         Map<String, Integer> seen = new java.util.HashMap<>();
         List<Probe> named = new ArrayList<>();
@@ -755,6 +757,19 @@ final class HostileCorpus {
                     Kind.WRITE, "POST", "/api/crcs", null,
                     Json.write(obj("crcId", "never-stored", "name", ""), false).getBytes(StandardCharsets.UTF_8),
                     "application/json", Map.of("Authorization", header), false));
+        }
+    }
+
+    /**
+     * The admin's writes that take no body, at ids and names that are not there: revoking a token and
+     * rebuilding a projection (every path id, so no draw from the seeded random).
+     */
+    private void adminWrites() {
+        for (String id : pathIds()) {
+            probes.add(new Probe("DELETE /api/admin/tokens/" + id, Kind.WRITE, "DELETE", "/api/admin/tokens/" + id,
+                    admin, null, null, Map.of(), false));
+            probes.add(new Probe("POST /api/admin/projections/" + id + "/rebuild", Kind.WRITE, "POST",
+                    "/api/admin/projections/" + id + "/rebuild", admin, null, null, Map.of(), false));
         }
     }
 

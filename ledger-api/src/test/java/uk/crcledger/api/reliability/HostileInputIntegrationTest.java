@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,8 @@ class HostileInputIntegrationTest {
 
         long eventsBefore = count("events");
         long tokensBefore = count("api_tokens");
+        List<Document> tokenDocumentsBefore = documents("api_tokens");
+        List<Object> projectionBefore = projectionVersions();
         long keysBefore = count("idempotency_keys");
         Object timelineBefore = api.get("/api/crcs/west-yorkshire/timeline", null).json().get("total");
         Object liveBefore = api.get("/api/entries/" + liveEntry, null).json().get("revisions");
@@ -182,6 +185,8 @@ class HostileInputIntegrationTest {
         // Nothing stored, the timeline and the live entry as they were.
         assertThat(count("events")).as("events stored").isEqualTo(eventsBefore);
         assertThat(count("api_tokens")).as("tokens stored").isEqualTo(tokensBefore);
+        assertThat(documents("api_tokens")).as("tokens, none revoked").isEqualTo(tokenDocumentsBefore);
+        assertThat(projectionVersions()).as("projection versions, not rebuilt").isEqualTo(projectionBefore);
         assertThat(count("idempotency_keys")).as("idempotency keys kept").isEqualTo(keysBefore);
         assertThat(api.get("/api/crcs/west-yorkshire/timeline", null).json().get("total")).isEqualTo(timelineBefore);
         assertThat(api.get("/api/entries/" + liveEntry, null).json().get("revisions")).isEqualTo(liveBefore);
@@ -220,6 +225,18 @@ class HostileInputIntegrationTest {
 
     private long count(String collection) {
         return database.getCollection(collection).countDocuments();
+    }
+
+    /** The read model's active and building versions: a rebuild would change them. */
+    private List<Object> projectionVersions() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = ((List<Map<String, Object>>) api.get("/api/admin/projections", ADMIN).json()
+                .get("items")).get(0);
+        return java.util.Arrays.asList(status.get("activeVersion"), status.get("buildingVersion"), status.get("state"));
+    }
+
+    private List<Document> documents(String collection) {
+        return database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
     private static void report(String what, List<Outcome> outcomes) {
