@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * is appended), and at each step, once the app's read model has caught up (the catch-up rate is recorded):
  * <ul>
  *   <li><b>Queries</b>: {@code bench.clients} (32) concurrent clients, {@code bench.warmupMillis} (1 s)
- *       warm-up, then {@code bench.measureMillis} (5 s) measured, on each of: a random CRC's timeline, the
+ *       warm-up, then {@code bench.measureMillis} (5 s) measured, longer until as many answers as clients
+ *       (at most {@code bench.maxMeasureMillis}, 30 s), on each of: a random CRC's timeline, the
  *       busy CRC's, a random provider's, a random CRC's as of an instant between steps, and
  *       {@code /actuator/health/liveness} (the web layer's limit): p50, p90, p99, requests/s, and the app's
  *       CPU time per request.</li>
@@ -93,6 +94,7 @@ class AppBenchmark {
     private int clients;
     private long warmupMillis;
     private long measureMillis;
+    private long maxMeasureMillis;
 
     @Test
     void measure() throws Exception {
@@ -102,6 +104,7 @@ class AppBenchmark {
         clients = Integer.getInteger("bench.clients", 32);
         warmupMillis = Long.getLong("bench.warmupMillis", 1_000);
         measureMillis = Long.getLong("bench.measureMillis", 5_000);
+        maxMeasureMillis = Long.getLong("bench.maxMeasureMillis", 30_000);
         int ingestCount = Integer.getInteger("bench.ingest", 2_000);
         long ingestMaxMillis = Long.getLong("bench.ingestMaxMillis", 15_000);
         String externalUri = blankToNull(System.getProperty("bench.mongodb.uri"));
@@ -281,23 +284,25 @@ class AppBenchmark {
         for (Map.Entry<String, Load.Request> endpoint : endpoints.entrySet()) {
             phase("queries at " + step + ": " + endpoint.getKey());
             long[] cpu = new long[2];
-            Load.Result result = Load.forDuration(clients, warmupMillis, measureMillis,
+            Load.Result result = Load.forDuration(clients, warmupMillis, measureMillis, clients, maxMeasureMillis,
                     Load.http(app.port(), 200, endpoint.getValue()), () -> cpu[0] = app.cpuMillis(),
                     () -> cpu[1] = app.cpuMillis());
             String key = "queries." + step + "." + endpoint.getKey() + ".";
             result.asMap().forEach((name, value) -> put(key + name, value));
-            double cpuPerRequest = round((cpu[1] - cpu[0]) / (double) Math.max(1, result.requests()));
+            // Over every call of the run, warm-up included: the app worked on all of them meanwhile.
+            double cpuPerRequest = round((cpu[1] - cpu[0]) / (double) Math.max(1, result.calls()));
             put(key + "appCpuMsPerRequest", cpuPerRequest);
-            rows.add(List.of(endpoint.getKey(), result.requests(), result.perSecond(), result.p50Millis(),
-                    result.p90Millis(), result.p99Millis(), result.maxMillis(), cpuPerRequest));
+            rows.add(List.of(endpoint.getKey(), result.requests(), result.seconds(), result.perSecond(),
+                    result.p50Millis(), result.p90Millis(), result.p99Millis(), result.maxMillis(), cpuPerRequest));
         }
         busyTotal(app, step);
         put("queries." + step + ".loadAverage", loadAverage());
         table("Queries at " + step + " events: " + clients + " concurrent clients, " + warmupMillis / 1000.0
-                        + " s warm-up + " + measureMillis / 1000.0 + " s each (asOf " + at + "; busy CRC "
+                        + " s warm-up, then " + measureMillis / 1000.0 + " s or until " + clients + " answers (at most "
+                        + maxMeasureMillis / 1000.0 + " s) each (asOf " + at + "; busy CRC "
                         + results.get("queries." + step + ".busyCrcTimelineTotal") + " entries; load average "
                         + results.get("queries." + step + ".loadAverage") + ")",
-                List.of("endpoint", "requests", "requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
+                List.of("endpoint", "requests", "seconds", "requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
                         "app CPU ms/request"), rows);
     }
 
@@ -363,9 +368,10 @@ class AppBenchmark {
         put("replay.ratioToRawScan", round(replayPerSecond / (double) rawScan));
         put("replay.ratioToEngineRead", round(replayPerSecond / (double) engineRead));
         put("replay.secondsFor1M", round(1_000_000.0 / replayPerSecond));
-        table("Replay at " + step + " events (" + head + " positions; the app used " + results.get("replay.appCpuSeconds")
-                        + " CPU s until live, " + results.get("replay.eventsPerAppCpuSecond") + " events per CPU s; load "
-                        + "average " + loadAverage() + ")",
+        table("Replay at " + step + " events (" + head + " positions; the app used "
+                        + results.get("replay.appCpuSeconds") + " CPU s until live, "
+                        + results.get("replay.eventsPerAppCpuSecond") + " events per CPU s; load average "
+                        + loadAverage() + ")",
                 List.of("measure", "events/s", "seconds", "ratio of rebuild to it"),
                 List.of(List.of("rebuild (admin API, until every segment passed the head)", replayPerSecond,
                                 results.get("replay.rebuildSeconds"), 1.0),
@@ -429,8 +435,8 @@ class AppBenchmark {
 
     // ---- ingest ----------------------------------------------------------------------------------
 
-    private void ingest(ForkedApp app, MongoDatabase db, MongoLedgerStorageEngine engine, GrowingLedger ledger, int count,
-                        long maxMillis) throws Exception {
+    private void ingest(ForkedApp app, MongoDatabase db, MongoLedgerStorageEngine engine, GrowingLedger ledger,
+                        int count, long maxMillis) throws Exception {
         List<String> crcs = new ArrayList<>(ledger.holders().keySet());
         AtomicLong pending = new AtomicLong();
         AtomicInteger serial = new AtomicInteger();
@@ -451,18 +457,19 @@ class AppBenchmark {
             phase("ingest over HTTP, " + connections + " connections");
             long[] cpu = new long[2];
             Load.Result result = Load.forCount(connections, connections, count, maxMillis,
-                    Load.http(app.port(), 201, jobCuts), () -> cpu[0] = app.cpuMillis(), () -> cpu[1] = app.cpuMillis());
+                    Load.http(app.port(), 201, jobCuts), () -> cpu[0] = app.cpuMillis(),
+                    () -> cpu[1] = app.cpuMillis());
             String key = "ingest.http." + connections + ".";
             result.asMap().forEach((name, value) -> put(key + name, value));
-            put(key + "appCpuMsPerEntry", round((cpu[1] - cpu[0]) / (double) Math.max(1, result.requests())));
+            put(key + "appCpuMsPerEntry", round((cpu[1] - cpu[0]) / (double) Math.max(1, result.calls())));
         }
         put("ingest.http.answeredPending", pending.get());
 
         // Raw inserts of documents as large as the app's commit of one job cut, same client settings.
         long head = engine.headPosition();
         Document lastCommit = null;
-        for (long p = head - 1; lastCommit == null && p >= Math.max(1, head - MongoLedgerStorageEngine.MAX_EVENTS_PER_COMMIT);
-             p--) {
+        long oldest = Math.max(1, head - MongoLedgerStorageEngine.MAX_EVENTS_PER_COMMIT);
+        for (long p = head - 1; lastCommit == null && p >= oldest; p--) {
             lastCommit = db.getCollection(COMMITS).find(Filters.eq("_id", p)).first(); // by _id: an index lookup
         }
         if (lastCommit == null) {
@@ -492,7 +499,7 @@ class AppBenchmark {
             String key = "ingest.raw." + connections + ".";
             result.asMap().forEach((name, value) -> put(key + name, value));
             long http = (long) results.get("ingest.http." + connections + ".perSecond");
-            put(key + "appCpuMsPerInsert", round((cpu[1] - cpu[0]) / (double) Math.max(1, result.requests())));
+            put(key + "appCpuMsPerInsert", round((cpu[1] - cpu[0]) / (double) Math.max(1, result.calls())));
             put("ingest.ratio." + connections, round(http / (double) result.perSecond()));
             rows.add(List.of(connections, results.get("ingest.http." + connections + ".requests"), http,
                     results.get("ingest.http." + connections + ".p50Ms"),

@@ -116,7 +116,8 @@ final class AppMemory implements AutoCloseable {
         }
         long most = 0;
         try {
-            for (GarbageCollectorMXBean gc : ManagementFactory.getPlatformMXBeans(server, GarbageCollectorMXBean.class)) {
+            for (GarbageCollectorMXBean gc
+                    : ManagementFactory.getPlatformMXBeans(server, GarbageCollectorMXBean.class)) {
                 GcInfo last = gc.getLastGcInfo();
                 if (last != null) {
                     long after = last.getMemoryUsageAfterGc().entrySet().stream()

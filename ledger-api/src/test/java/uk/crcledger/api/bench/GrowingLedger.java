@@ -131,6 +131,7 @@ final class GrowingLedger {
 
     private static DomainEventMessage<?> stampedNow(DomainEventMessage<?> event) {
         return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), event.getPayload(), event.getMetaData(), event.getIdentifier(), Instant.now());
+                event.getSequenceNumber(), event.getPayload(), event.getMetaData(), event.getIdentifier(),
+                Instant.now());
     }
 }
