@@ -1,0 +1,658 @@
+package uk.crcledger.api.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import uk.crcledger.bench.LedgerGenerator;
+import uk.crcledger.eventstore.LedgerMongoClients;
+import uk.crcledger.eventstore.MongoLedgerStorageEngine;
+import uk.crcledger.eventstore.testing.BenchReport;
+import uk.crcledger.eventstore.testing.EmbeddedStore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The whole app against its limits, on the embedded server (default) or on any MongoDB
+ * ({@code -Dbench.mongodb.uri=mongodb://...}: a fresh database, dropped afterwards). The app runs as a
+ * separate JVM (seed off; {@code -Dbench.xmx=2g} sets its heap, default the JVM's; {@code -Dbench.jfr=true}
+ * records a flight recording to {@code target/bench/app-<events>.jfr}; its log goes to
+ * {@code target/bench/app-<events>.log}). The ledger of {@code bench.events} events (default 100,000;
+ * {@link LedgerGenerator}, fixed seed, busy CRC with {@code bench.busy} entries, default 5,000) is appended
+ * in steps of 10k, 100k and 1M events (those below {@code bench.events}, then {@code bench.events} itself)
+ * to the app's store by a storage engine of the benchmark's own (each event stamped with the instant it
+ * is appended), and at each step, once the app's read model has caught up (the catch-up rate is recorded):
+ * <ul>
+ *   <li><b>Queries</b>: {@code bench.clients} (32) concurrent clients, {@code bench.warmupMillis} (1 s)
+ *       warm-up, then {@code bench.measureMillis} (5 s) measured, longer until as many answers as clients
+ *       (at most {@code bench.maxMeasureMillis}, 30 s), on each of: a random CRC's timeline, the
+ *       busy CRC's, a random provider's, a random CRC's as of an instant between steps, and
+ *       {@code /actuator/health/liveness} (the web layer's limit): p50, p90, p99, requests/s, and the app's
+ *       CPU time per request.</li>
+ * </ul>
+ * At the last step:
+ * <ul>
+ *   <li><b>Replay</b>: a full rebuild through the admin API, events/s; beside it the raw cursor scan of the
+ *       commits collection with BSON decoding, and the storage engine's own read with payload
+ *       deserialization (first 20,000 events), both from this JVM.</li>
+ *   <li><b>Ingest</b>: job-cut announcements over HTTP from 8 and 32 connections ({@code bench.ingest},
+ *       2,000 each, or as many as {@code bench.ingestMaxMillis}, 15 s, allow) against raw {@code insertOne}
+ *       of documents as large as the app's commit of one, into a scratch collection, same client settings
+ *       (majority, journaled), same concurrency.</li>
+ *   <li><b>Memory</b>: see {@link AppMemory}.</li>
+ * </ul>
+ * The machine's load average and the app's CPU seconds are recorded beside the rates: on a shared
+ * machine, work per CPU second compares between runs where work per wall second does not.
+ * Prints a table per section and writes {@code target/bench/app.json}. A failing section fails the
+ * benchmark after the others have run and the report is written; the app is stopped in any case. Run:
+ * {@code mvn -B -pl ledger-api -am -Pbench test -Dtest=AppBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * [-Dbench.events=10000]}.
+ */
+@Tag("bench")
+class AppBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ADMIN = ForkedApp.ADMIN;
+    private static final String COMMITS = "events"; // MongoLedgerStorageEngine's commits collection
+    private static final String SCRATCH = "bench_raw_inserts";
+    private static final int[] INGEST_CONNECTIONS = {8, 32};
+    private static final long ENGINE_READ_EVENTS = 20_000;
+    private static final String JOB_CUTS = "{\"providerId\":\"%s\",\"announcedOn\":\"%s\","
+            + "\"crcs\":[{\"crcId\":\"%s\",\"posts\":%d}],\"totalPosts\":%d,"
+            + "\"description\":\"bench ingest: %d posts at %s\","
+            + "\"sources\":[{\"title\":\"Bench source\",\"publisher\":\"Bench\",\"documentReference\":\"bench-%d\","
+            + "\"publishedOn\":\"2016-01-20\"}]}";
+
+    @TempDir
+    Path dataDir;
+
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    private int size;
+    private int clients;
+    private long warmupMillis;
+    private long measureMillis;
+    private long maxMeasureMillis;
+
+    @Test
+    void measure() throws Exception {
+        long benchStarted = System.nanoTime();
+        size = Integer.getInteger("bench.events", 100_000);
+        int busy = Integer.getInteger("bench.busy", 5_000);
+        clients = Integer.getInteger("bench.clients", 32);
+        warmupMillis = Long.getLong("bench.warmupMillis", 1_000);
+        measureMillis = Long.getLong("bench.measureMillis", 5_000);
+        maxMeasureMillis = Long.getLong("bench.maxMeasureMillis", 30_000);
+        int ingestCount = Integer.getInteger("bench.ingest", 2_000);
+        long ingestMaxMillis = Long.getLong("bench.ingestMaxMillis", 15_000);
+        String externalUri = blankToNull(System.getProperty("bench.mongodb.uri"));
+        String xmx = blankToNull(System.getProperty("bench.xmx"));
+        boolean jfr = Boolean.getBoolean("bench.jfr");
+        String database = externalUri == null ? EmbeddedStore.DATABASE : "bench_app_" + System.currentTimeMillis();
+
+        List<Integer> steps = steps(size);
+        put("config.events", size);
+        put("config.busyEntries", busy);
+        put("config.clients", clients);
+        put("config.measureMillis", measureMillis);
+        put("config.externalMongo", externalUri != null);
+        put("config.jfr", jfr);
+        put("config.benchCores", Runtime.getRuntime().availableProcessors());
+        // The machine may be shared: its load when we start and end says how far to trust the figures.
+        put("config.loadAverageAtStart", loadAverage());
+
+        long started = System.nanoTime();
+        GrowingLedger ledger = new GrowingLedger(size, busy);
+        put("config.generateMillis", millisSince(started));
+        put("config.crcs", ledger.crcs().size());
+        put("config.providers", ledger.providers().size());
+
+        List<String> jvm = new ArrayList<>();
+        if (xmx != null) {
+            jvm.add("-Xmx" + xmx);
+        }
+        Path benchDir = Path.of("target", "bench").toAbsolutePath();
+        if (jfr) {
+            // Deep stacks: the embedded server's Java serialization and Spring's filter chain are deep.
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
+            jvm.add("-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
+                    + benchDir.resolve("app-" + size + ".jfr"));
+        }
+        ForkedApp app = null;
+        AppMemory memory = null;
+        MongoClient client = null;
+        MongoLedgerStorageEngine engine = null;
+        try {
+            started = System.nanoTime();
+            app = ForkedApp.start(dataDir.resolve("data"), benchDir.resolve("app-" + size + ".log"), externalUri,
+                    database, jvm);
+            put("config.appStartMillis", millisSince(started));
+            memory = new AppMemory(app);
+            client = LedgerMongoClients.create(app.storeUri());
+            MongoDatabase db = client.getDatabase(database);
+            engine = EmbeddedStore.engineOn(db);
+
+            Instant previousStep = null;
+            for (int step : steps) {
+                Instant halfway = grow(app, ledger, engine, step);
+                Instant asOf = previousStep != null ? previousStep : halfway;
+                ForkedApp running = app;
+                section("queries at " + step, () -> queries(running, ledger, step, asOf));
+                previousStep = Instant.now();
+            }
+            int last = steps.get(steps.size() - 1);
+            ForkedApp running = app;
+            MongoLedgerStorageEngine bench = engine;
+            section("replay", () -> replay(running, db, bench, last));
+            section("ingest", () -> ingest(running, db, bench, ledger, ingestCount, ingestMaxMillis));
+            AppMemory watched = memory;
+            section("memory", () -> memory(running, watched));
+        } catch (Exception | AssertionError e) {
+            // Growing the ledger (or starting the app) failed: nothing after it means anything.
+            System.err.println("The benchmark stopped:");
+            e.printStackTrace();
+            failures.add("stopped: " + e);
+        } finally {
+            if (memory != null) {
+                memory.close();
+            }
+            if (engine != null) {
+                engine.close();
+            }
+            if (app != null) {
+                app.close();
+            }
+            if (client != null) {
+                if (externalUri != null) {
+                    // After the app has stopped: its processor's claims would create the database again.
+                    try {
+                        client.getDatabase(database).drop();
+                    } catch (RuntimeException e) {
+                        System.err.println("Could not drop the bench database " + database + ": " + e);
+                    }
+                }
+                client.close();
+            }
+        }
+        put("config.benchMillis", millisSince(benchStarted));
+        put("config.loadAverageAtEnd", loadAverage());
+        printTargets(steps);
+        BenchReport.write("app", results);
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " section(s) failed:\n" + String.join("\n", failures));
+        }
+    }
+
+    // ---- growing the ledger ----------------------------------------------------------------------
+
+    /** Appends up to {@code step} events and waits for the app's read model; answers the halfway instant. */
+    private Instant grow(ForkedApp app, GrowingLedger ledger, MongoLedgerStorageEngine engine, int step)
+            throws Exception {
+        phase("growth to " + step);
+        int before = ledger.appended();
+        long cpu = app.cpuMillis();
+        long started = System.nanoTime();
+        Instant halfway = ledger.appendUpTo(step, engine, 32);
+        long appended = System.nanoTime();
+        long head = engine.headPosition() - 1;
+        Map<String, Object> status = awaitCaughtUp(app, head, Duration.ofMinutes(10).plusSeconds(step / 1_000));
+        long caughtUp = System.nanoTime();
+        long cpuUsed = app.cpuMillis() - cpu;
+        int events = ledger.appended() - before;
+        String key = "growth." + step + ".";
+        put(key + "events", ledger.appended());
+        put(key + "headPosition", head);
+        put(key + "appendPerSecond", Math.round(events / seconds(started, appended)));
+        put(key + "catchUpPerSecond", Math.round(events / seconds(started, caughtUp)));
+        put(key + "lagAfterAppendMs", Math.round((caughtUp - appended) / 1e6));
+        put(key + "appCpuSeconds", round(cpuUsed / 1e3));
+        put(key + "eventsPerAppCpuSecond", Math.round(events / Math.max(0.001, cpuUsed / 1e3)));
+        put(key + "loadAverage", loadAverage());
+        table("Growth: step " + step + " (appended by the bench's engine, read model caught up)",
+                List.of("events", "appended/s", "caught up/s (from append start)", "lag after append (ms)",
+                        "app position", "app CPU s", "events per app CPU s", "load average"),
+                List.of(List.of(ledger.appended(), results.get(key + "appendPerSecond"),
+                        results.get(key + "catchUpPerSecond"), results.get(key + "lagAfterAppendMs"),
+                        status.get("position"), results.get(key + "appCpuSeconds"),
+                        results.get(key + "eventsPerAppCpuSecond"), results.get(key + "loadAverage"))));
+        return halfway;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> status(RawHttp http) {
+        RawHttp.Response answer = http.get("/api/admin/projections", ADMIN, true);
+        Load.check(answer, 200);
+        return ((List<Map<String, Object>>) JSON.readValue(answer.body(), Map.class).get("items")).get(0);
+    }
+
+    private static Map<String, Object> awaitCaughtUp(ForkedApp app, long head, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try (RawHttp http = new RawHttp(app.port())) {
+            while (true) {
+                Map<String, Object> status = status(http);
+                if (((Number) status.get("position")).longValue() >= head && "live".equals(status.get("state"))) {
+                    return status;
+                }
+                if (System.nanoTime() > deadline || !app.isAlive()) {
+                    throw new IllegalStateException("The read model did not reach position " + head + " within "
+                            + atMost + ": " + status + "; the app's log ends:\n" + app.tail(40));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    // ---- queries ---------------------------------------------------------------------------------
+
+    private void queries(ForkedApp app, GrowingLedger ledger, int step, Instant asOf) throws Exception {
+        List<String> crcs = ledger.crcs().stream().filter(c -> !LedgerGenerator.BUSY_CRC.equals(c)).toList();
+        List<String> providers = ledger.providers();
+        String at = asOf.toString();
+        Map<String, Load.Request> endpoints = new LinkedHashMap<>();
+        endpoints.put("crcTimeline", (http, random) -> http.get("/api/crcs/" + crcs.get(random.nextInt(crcs.size()))
+                + "/timeline?page=0&size=50", null, false));
+        endpoints.put("busyCrcTimeline", (http, random) -> http.get("/api/crcs/" + LedgerGenerator.BUSY_CRC
+                + "/timeline?page=0&size=50", null, false));
+        endpoints.put("providerTimeline", (http, random) -> http.get("/api/providers/"
+                + providers.get(random.nextInt(providers.size())) + "/timeline?page=0&size=50", null, false));
+        endpoints.put("asOfCrcTimeline", (http, random) -> http.get("/api/crcs/"
+                + crcs.get(random.nextInt(crcs.size())) + "/timeline?page=0&size=50&asOf=" + at, null, false));
+        endpoints.put("liveness", (http, random) -> http.get("/actuator/health/liveness", null, false));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, Load.Request> endpoint : endpoints.entrySet()) {
+            phase("queries at " + step + ": " + endpoint.getKey());
+            long[] cpu = new long[2];
+            Load.Result result = Load.forDuration(clients, warmupMillis, measureMillis, clients, maxMeasureMillis,
+                    Load.http(app.port(), 200, endpoint.getValue()), () -> cpu[0] = app.cpuMillis(),
+                    () -> cpu[1] = app.cpuMillis());
+            String key = "queries." + step + "." + endpoint.getKey() + ".";
+            result.asMap().forEach((name, value) -> put(key + name, value));
+            // Over every call of the run, warm-up included: the app worked on all of them meanwhile.
+            double cpuPerRequest = round((cpu[1] - cpu[0]) / (double) Math.max(1, result.calls()));
+            put(key + "appCpuMsPerRequest", cpuPerRequest);
+            rows.add(List.of(endpoint.getKey(), result.requests(), result.seconds(), result.perSecond(),
+                    result.p50Millis(), result.p90Millis(), result.p99Millis(), result.maxMillis(), cpuPerRequest));
+        }
+        busyTotal(app, step);
+        put("queries." + step + ".loadAverage", loadAverage());
+        table("Queries at " + step + " events: " + clients + " concurrent clients, " + warmupMillis / 1000.0
+                        + " s warm-up, then " + measureMillis / 1000.0 + " s or until " + clients + " answers (at most "
+                        + maxMeasureMillis / 1000.0 + " s) each (asOf " + at + "; busy CRC "
+                        + results.get("queries." + step + ".busyCrcTimelineTotal") + " entries; load average "
+                        + results.get("queries." + step + ".loadAverage") + ")",
+                List.of("endpoint", "requests", "seconds", "requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
+                        "app CPU ms/request"), rows);
+    }
+
+    /** How long the busy CRC's timeline is at this step (what the busy figures are about). */
+    private void busyTotal(ForkedApp app, int step) {
+        try (RawHttp http = new RawHttp(app.port())) {
+            RawHttp.Response answer = http.get("/api/crcs/" + LedgerGenerator.BUSY_CRC + "/timeline?page=0&size=1",
+                    null, true);
+            Load.check(answer, 200);
+            put("queries." + step + ".busyCrcTimelineTotal",
+                    ((Number) JSON.readValue(answer.body(), Map.class).get("total")).longValue());
+        }
+    }
+
+    // ---- replay ----------------------------------------------------------------------------------
+
+    private void replay(ForkedApp app, MongoDatabase db, MongoLedgerStorageEngine engine, int step) throws Exception {
+        long head = engine.headPosition() - 1;
+        // The limits first (the scan twice, the better kept): nothing else runs meanwhile.
+        long rawScan = Math.max(rawScan(db, head), rawScan(db, head));
+        long engineRead = engineRead(engine, head);
+
+        phase("rebuild");
+        long cpu = app.cpuMillis();
+        long started = System.nanoTime();
+        long replayed;
+        long live;
+        try (RawHttp http = new RawHttp(app.port())) {
+            RawHttp.Response answer = http.post("/api/admin/projections/ledger-timelines/rebuild", ADMIN, "{}", true);
+            Load.check(answer, 202);
+            long deadline = started + Duration.ofMinutes(30).toNanos();
+            Map<String, Object> status;
+            while (true) {
+                status = status(http);
+                if ("rebuilding".equals(status.get("state")) && ((Number) status.get("position")).longValue() >= head) {
+                    replayed = System.nanoTime();
+                    break;
+                }
+                if ("live".equals(status.get("state"))) {
+                    replayed = System.nanoTime(); // switched between two polls
+                    break;
+                }
+                failIfLate(app, deadline, status);
+                Thread.sleep(50);
+            }
+            while (!"live".equals(status.get("state"))) {
+                failIfLate(app, deadline, status);
+                Thread.sleep(50);
+                status = status(http);
+            }
+            live = System.nanoTime();
+        }
+        long cpuUsed = app.cpuMillis() - cpu;
+        long replayPerSecond = Math.round(head / seconds(started, replayed));
+        put("replay.appCpuSeconds", round(cpuUsed / 1e3));
+        put("replay.eventsPerAppCpuSecond", Math.round(head / Math.max(0.001, cpuUsed / 1e3)));
+        put("replay.events", head);
+        put("replay.rebuildEventsPerSecond", replayPerSecond);
+        put("replay.rebuildSeconds", round(seconds(started, replayed)));
+        put("replay.rebuildUntilLiveSeconds", round(seconds(started, live)));
+        put("replay.rawScanEventsPerSecond", rawScan);
+        put("replay.engineReadEventsPerSecond", engineRead);
+        put("replay.ratioToRawScan", round(replayPerSecond / (double) rawScan));
+        put("replay.ratioToEngineRead", round(replayPerSecond / (double) engineRead));
+        put("replay.secondsFor1M", round(1_000_000.0 / replayPerSecond));
+        table("Replay at " + step + " events (" + head + " positions; the app used "
+                        + results.get("replay.appCpuSeconds") + " CPU s until live, "
+                        + results.get("replay.eventsPerAppCpuSecond") + " events per CPU s; load average "
+                        + loadAverage() + ")",
+                List.of("measure", "events/s", "seconds", "ratio of rebuild to it"),
+                List.of(List.of("rebuild (admin API, until every segment passed the head)", replayPerSecond,
+                                results.get("replay.rebuildSeconds"), 1.0),
+                        List.of("  ... until the rebuilt version is live", Math.round(head / seconds(started, live)),
+                                results.get("replay.rebuildUntilLiveSeconds"), "-"),
+                        List.of("raw cursor scan of '" + COMMITS + "', BSON decoded (bench JVM)", rawScan,
+                                round(head / (double) rawScan), results.get("replay.ratioToRawScan")),
+                        List.of("storage engine read + payload deserialization (bench JVM, first "
+                                        + Math.min(head, ENGINE_READ_EVENTS) + " events)", engineRead,
+                                round(head / (double) engineRead), results.get("replay.ratioToEngineRead"))));
+    }
+
+    private static void failIfLate(ForkedApp app, long deadline, Map<String, Object> status) {
+        if (System.nanoTime() > deadline || !app.isAlive()) {
+            throw new IllegalStateException("The rebuild did not finish: " + status + "; the app's log ends:\n"
+                    + app.tail(40));
+        }
+    }
+
+    /** Events per second of a plain cursor over the commits collection, every document decoded. */
+    private static long rawScan(MongoDatabase db, long head) {
+        long started = System.nanoTime();
+        long events = 0;
+        long bytes = 0;
+        try (MongoCursor<Document> cursor = db.getCollection(COMMITS).find().batchSize(1_000).cursor()) {
+            while (cursor.hasNext()) {
+                Document commit = cursor.next();
+                List<Document> inside = commit.getList("events", Document.class);
+                events += inside.size();
+                for (Document event : inside) {
+                    bytes += event.getString("payload").length();
+                }
+            }
+        }
+        if (events < head || bytes == 0) {
+            throw new IllegalStateException("The raw scan found " + events + " events, expected " + head);
+        }
+        return Math.round(events / seconds(started, System.nanoTime()));
+    }
+
+    /**
+     * Events per second of the storage engine's tracking read from the start, payloads deserialized: the
+     * first {@value #ENGINE_READ_EVENTS} events (the rate is steady; the whole ledger would take minutes).
+     */
+    private static long engineRead(MongoLedgerStorageEngine engine, long head) {
+        long wanted = Math.min(head, ENGINE_READ_EVENTS);
+        long started = System.nanoTime();
+        AtomicLong events = new AtomicLong();
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
+            stream.limit(wanted).forEach(event -> {
+                if (event.getPayload() != null) {
+                    events.incrementAndGet();
+                }
+            });
+        }
+        if (events.get() < wanted) {
+            throw new IllegalStateException("The engine read " + events + " events, expected " + wanted);
+        }
+        return Math.round(events.get() / seconds(started, System.nanoTime()));
+    }
+
+    // ---- ingest ----------------------------------------------------------------------------------
+
+    private void ingest(ForkedApp app, MongoDatabase db, MongoLedgerStorageEngine engine, GrowingLedger ledger,
+                        int count, long maxMillis) throws Exception {
+        List<String> crcs = new ArrayList<>(ledger.holders().keySet());
+        AtomicLong pending = new AtomicLong();
+        AtomicInteger serial = new AtomicInteger();
+        Load.Request jobCuts = (http, random) -> {
+            String crc = crcs.get(random.nextInt(crcs.size()));
+            int posts = 1 + random.nextInt(200);
+            int n = serial.incrementAndGet();
+            LocalDate day = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(700));
+            RawHttp.Response answer = http.post("/api/job-cut-announcements", ADMIN, JOB_CUTS.formatted(
+                    ledger.holders().get(crc), day, crc, posts, posts, posts, crc, n), true);
+            if (answer.status() == 201 && answer.body().contains("\"status\":\"pending\"")) {
+                pending.incrementAndGet(); // stored, but not shown by the read model within its wait
+            }
+            return answer;
+        };
+        List<List<Object>> rows = new ArrayList<>();
+        for (int connections : INGEST_CONNECTIONS) {
+            phase("ingest over HTTP, " + connections + " connections");
+            long[] cpu = new long[2];
+            Load.Result result = Load.forCount(connections, connections, count, maxMillis,
+                    Load.http(app.port(), 201, jobCuts), () -> cpu[0] = app.cpuMillis(),
+                    () -> cpu[1] = app.cpuMillis());
+            String key = "ingest.http." + connections + ".";
+            result.asMap().forEach((name, value) -> put(key + name, value));
+            put(key + "appCpuMsPerEntry", round((cpu[1] - cpu[0]) / (double) Math.max(1, result.calls())));
+        }
+        put("ingest.http.answeredPending", pending.get());
+
+        // Raw inserts of documents as large as the app's commit of one job cut, same client settings.
+        long head = engine.headPosition();
+        Document lastCommit = null;
+        long oldest = Math.max(1, head - MongoLedgerStorageEngine.MAX_EVENTS_PER_COMMIT);
+        for (long p = head - 1; lastCommit == null && p >= oldest; p--) {
+            lastCommit = db.getCollection(COMMITS).find(Filters.eq("_id", p)).first(); // by _id: an index lookup
+        }
+        if (lastCommit == null) {
+            throw new IllegalStateException("No commit at the head after the ingest");
+        }
+        int commitBytes = new RawBsonDocument(lastCommit, new DocumentCodec()).getByteBuffer().remaining();
+        put("ingest.commitDocumentBytes", commitBytes);
+        MongoCollection<Document> scratch = db.getCollection(SCRATCH);
+        scratch.drop();
+        String padding = "x".repeat(Math.max(1, commitBytes - 40));
+        AtomicLong ids = new AtomicLong();
+        Supplier<Load.Client> inserter = () -> new Load.Client() {
+            @Override
+            public void call(SplittableRandom random) {
+                scratch.insertOne(new Document("_id", ids.incrementAndGet()).append("payload", padding));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        for (int connections : INGEST_CONNECTIONS) {
+            phase("raw inserts, " + connections + " threads");
+            long[] cpu = new long[2];
+            Load.Result result = Load.forCount(connections, connections * 10, count, maxMillis, inserter,
+                    () -> cpu[0] = app.cpuMillis(), () -> cpu[1] = app.cpuMillis());
+            String key = "ingest.raw." + connections + ".";
+            result.asMap().forEach((name, value) -> put(key + name, value));
+            long http = (long) results.get("ingest.http." + connections + ".perSecond");
+            put(key + "appCpuMsPerInsert", round((cpu[1] - cpu[0]) / (double) Math.max(1, result.calls())));
+            put("ingest.ratio." + connections, round(http / (double) result.perSecond()));
+            rows.add(List.of(connections, results.get("ingest.http." + connections + ".requests"), http,
+                    results.get("ingest.http." + connections + ".p50Ms"),
+                    results.get("ingest.http." + connections + ".p99Ms"),
+                    results.get("ingest.http." + connections + ".appCpuMsPerEntry"), result.perSecond(),
+                    result.p50Millis(), result.p99Millis(), results.get(key + "appCpuMsPerInsert"),
+                    results.get("ingest.ratio." + connections)));
+        }
+        scratch.drop();
+        table("Ingest: up to " + count + " job-cut announcements (at most " + maxMillis / 1000 + " s) over HTTP vs "
+                        + "raw insertOne of " + commitBytes + "-byte documents (majority, journaled)",
+                List.of("connections", "HTTP entries", "HTTP entries/s", "HTTP p50 ms", "HTTP p99 ms",
+                        "app CPU ms/entry", "raw inserts/s", "raw p50 ms", "raw p99 ms", "app CPU ms/insert", "ratio"),
+                rows);
+    }
+
+    // ---- memory ----------------------------------------------------------------------------------
+
+    private void memory(ForkedApp app, AppMemory memory) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        try {
+            memory.report(figures);
+        } finally {
+            List<List<Object>> rows = new ArrayList<>();
+            figures.forEach((name, value) -> {
+                put("memory." + name, value);
+                rows.add(List.of(name, value));
+            });
+            table("Memory of the app (pid " + app.pid() + ") after " + size + " events and the sections above",
+                    List.of("measure", "value"), rows);
+        }
+    }
+
+    // ---- targets ---------------------------------------------------------------------------------
+
+    private void printTargets(List<Integer> steps) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int connections : INGEST_CONNECTIONS) {
+            target(rows, "ingest.ratio." + connections, ">= 0.6 x raw insert", v -> v >= 0.6);
+        }
+        target(rows, "replay.ratioToRawScan", ">= 0.5 x raw scan", v -> v >= 0.5);
+        target(rows, "replay.secondsFor1M", "1M events < 60 s (extrapolated below 1M)", v -> v < 60);
+        for (int step : steps) {
+            target(rows, "queries." + step + ".crcTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
+            target(rows, "queries." + step + ".busyCrcTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
+            target(rows, "queries." + step + ".providerTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
+        }
+        int first = steps.get(0);
+        int last = steps.get(steps.size() - 1);
+        if (first != last) {
+            for (String endpoint : List.of("crcTimeline", "busyCrcTimeline", "providerTimeline")) {
+                Object a = results.get("queries." + first + "." + endpoint + ".p99Ms");
+                Object b = results.get("queries." + last + "." + endpoint + ".p99Ms");
+                if (a instanceof Number x && b instanceof Number y && x.doubleValue() > 0) {
+                    put("targets.flatness." + endpoint, round(y.doubleValue() / x.doubleValue()));
+                    target(rows, "targets.flatness." + endpoint, "p99 at " + last + " / at " + first + " <= 1.5 (flat)",
+                            v -> v <= 1.5);
+                }
+            }
+        }
+        table("Targets", List.of("measure", "target", "value", "met"), rows);
+    }
+
+    private void target(List<List<Object>> rows, String key, String target,
+                        java.util.function.DoublePredicate met) {
+        Object value = results.get(key);
+        if (value instanceof Number number) {
+            boolean ok = met.test(number.doubleValue());
+            rows.add(List.of(key, target, value, ok ? "yes" : "NO"));
+            results.put("targetMet." + key, ok);
+        } else {
+            rows.add(List.of(key, target, "-", "not measured"));
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    interface Section {
+        void run() throws Exception;
+    }
+
+    /** Runs a section; a failure is printed and remembered, and fails the benchmark at the end. */
+    private void section(String name, Section section) {
+        phase(name);
+        try {
+            section.run();
+        } catch (Exception | AssertionError e) {
+            System.err.println("Section '" + name + "' failed:");
+            e.printStackTrace();
+            failures.add(name + ": " + e);
+        }
+    }
+
+    /** When each phase starts, to slice a flight recording of the app by phase. */
+    private static void phase(String name) {
+        System.out.println("[bench] " + Instant.now() + " " + name);
+    }
+
+    /** 10k, 100k, 1M below {@code size}, then {@code size}. */
+    static List<Integer> steps(int size) {
+        List<Integer> steps = new ArrayList<>();
+        for (int step : new int[] {10_000, 100_000, 1_000_000}) {
+            if (step < size) {
+                steps.add(step);
+            }
+        }
+        steps.add(size);
+        return steps;
+    }
+
+    private void put(String key, Object value) {
+        results.put(key, value);
+    }
+
+    private static void table(String title, List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder("\n### ").append(title).append("\n| ")
+                .append(String.join(" | ", header)).append(" |\n|");
+        header.forEach(h -> out.append("---|"));
+        out.append('\n');
+        for (List<Object> row : rows) {
+            out.append("| ");
+            for (Object cell : row) {
+                out.append(cell).append(" | ");
+            }
+            out.setLength(out.length() - 1);
+            out.append('\n');
+        }
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return Math.max(1, toNanos - fromNanos) / 1e9;
+    }
+
+    private static long millisSince(long startedNanos) {
+        return Math.round((System.nanoTime() - startedNanos) / 1e6);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** The 1-minute load average (Linux), -1 elsewhere. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
