@@ -101,6 +101,17 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
 
     // ---- appending -------------------------------------------------------------------------------
 
+    private final java.util.Set<Runnable> storedListeners = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Runs {@code listener} after each commit this engine stores (for streams waiting for events). */
+    public void onStored(Runnable listener) {
+        storedListeners.add(listener);
+    }
+
+    public void removeOnStored(Runnable listener) {
+        storedListeners.remove(listener);
+    }
+
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
@@ -124,6 +135,15 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                     + " is already stored", e);
         } catch (RuntimeException e) {
             throw new EventStoreException("The events could not be stored: " + e.getMessage(), e);
+        }
+        for (Runnable listener : storedListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // The events are stored; a listener's trouble must not say otherwise.
+                org.slf4j.LoggerFactory.getLogger(MongoLedgerStorageEngine.class)
+                        .warn("A listener for stored events failed: {}", e.toString());
+            }
         }
     }
 

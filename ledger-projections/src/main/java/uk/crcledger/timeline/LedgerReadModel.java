@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.crcledger.eventstore.LedgerEventSource;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.projection.MongoModel;
 import uk.crcledger.projection.ReadModelCollections;
@@ -71,10 +72,12 @@ public class LedgerReadModel {
             throw new IllegalArgumentException("The read model's processor takes 1, 2, 4, 8 or " + MongoModel.MAX_SEGMENTS
                     + " segments (the most its read model is built for), not " + segments);
         }
+        // Read straight from the engine, which calls the processor back as soon as it stores a commit
+        // (see LedgerEventSource); commits stored by other instances are found every 500 ms.
         processing.registerPooledStreamingEventProcessor(PROCESSOR,
-                        org.axonframework.config.Configuration::eventStore,
+                        configuration -> new LedgerEventSource(events),
                         (configuration, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize)
-                                .tokenClaimInterval(1_000))
+                                .tokenClaimInterval(500))
                 .registerSequencingPolicy(PROCESSOR, c -> new EntrySequencingPolicy())
                 .registerEventHandler(c -> projection)
                 .assignHandlerInstancesMatching(PROCESSOR, handler -> handler == projection);
