@@ -99,6 +99,10 @@ final class CommitChain {
      */
     long[] resumeAfter(long lastPosition) {
         long wanted = lastPosition + 1;
+        if (isTaken(wanted)) {
+            // The usual case: the token stopped at the end of a commit.
+            return new long[] {wanted, 0};
+        }
         TreeMap<Long, Document> around = commitsAt(wanted - maxEventsPerCommit + 1, wanted + 1);
         Map.Entry<Long, Document> floor = around.floorEntry(wanted);
         if (floor != null && end(floor.getValue()) > wanted) {

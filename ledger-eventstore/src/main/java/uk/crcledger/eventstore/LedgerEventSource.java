@@ -55,6 +55,7 @@ public final class LedgerEventSource implements StreamableMessageSource<TrackedE
         private TrackingToken lastToken;
         private Iterator<? extends TrackedEventMessage<?>> read = java.util.Collections.emptyIterator();
         private TrackedEventMessage<?> peeked;
+        private boolean readOnce;
         private Runnable callback;
         private final Runnable onStored = this::stored;
 
@@ -109,15 +110,22 @@ public final class LedgerEventSource implements StreamableMessageSource<TrackedE
         /** The next event, read from the store when none is buffered; null at the head. */
         private TrackedEventMessage<?> fetch() {
             if (peeked == null) {
-                if (!read.hasNext()) {
-                    // A fresh read from where this stream stands: the engine's reads end at the head.
+                if (!read.hasNext() && (!readOnce || engine.hasCommitAt(nextPosition()))) {
+                    // A fresh read from where this stream stands (the engine's reads end at the head).
+                    // The first may start inside a commit; after it, whole commits have been read, so
+                    // the next event starts one and a look at the head costs one lookup by _id.
                     read = engine.readEvents(lastToken, false).iterator();
+                    readOnce = true;
                 }
                 if (read.hasNext()) {
                     peeked = read.next();
                 }
             }
             return peeked;
+        }
+
+        private long nextPosition() {
+            return lastToken == null ? 1 : lastToken.position().orElse(0) + 1;
         }
 
         @Override

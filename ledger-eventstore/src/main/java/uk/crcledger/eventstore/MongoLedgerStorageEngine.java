@@ -371,6 +371,7 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
 
         private long nextCommit;
         private long skipUntil;
+        private int windowSize = Math.min(16, batchSize);
         private boolean resumed;
         private Iterator<TrackedEventData<?>> current = java.util.Collections.emptyIterator();
         private final long lastSeen;
@@ -399,7 +400,8 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                 skipUntil = lastSeen;
                 resumed = true;
             }
-            TreeMap<Long, Document> window = chain.commitsAt(nextCommit, nextCommit + batchSize);
+            long windowStart = nextCommit;
+            TreeMap<Long, Document> window = chain.commitsAt(nextCommit, nextCommit + windowSize);
             List<TrackedEventData<?>> batch = new ArrayList<>();
             Document commit;
             while ((commit = window.get(nextCommit)) != null) {
@@ -412,6 +414,8 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                 }
                 nextCommit += events.size();
             }
+            // A reader near the head finds a few new commits; one replaying finds full windows.
+            windowSize = nextCommit - windowStart >= windowSize ? Math.min(batchSize, windowSize * 2) : windowSize;
             return batch;
         }
 
@@ -422,6 +426,11 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
             }
             return new TrackedEntry(token, event);
         }
+    }
+
+    /** Whether a commit starts at {@code position} (one lookup by {@code _id}). */
+    public boolean hasCommitAt(long position) {
+        return chain.isTaken(position);
     }
 
     /** Used in tests and by the benchmark to look at what is stored. */

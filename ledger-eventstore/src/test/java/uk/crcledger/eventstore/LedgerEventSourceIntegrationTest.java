@@ -48,6 +48,19 @@ class LedgerEventSourceIntegrationTest {
     }
 
     @Test
+    void resumesFromATokenInsideACommit() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir)) {
+            store.engine().appendEvents(TestEvents.commit("a", 0, 3, "three"));
+            BlockingStream<TrackedEventMessage<?>> stream = new LedgerEventSource(store.engine())
+                    .openStream(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(1));
+            assertThat(position(stream.nextAvailable())).isEqualTo(2);
+            assertThat(position(stream.nextAvailable())).isEqualTo(3);
+            assertThat(stream.hasNextAvailable()).isFalse();
+            stream.close();
+        }
+    }
+
+    @Test
     void waitsForAnEventUpToItsTimeoutAtTheHead() throws Exception {
         try (EmbeddedStore store = EmbeddedStore.start(dataDir)) {
             BlockingStream<TrackedEventMessage<?>> stream = new LedgerEventSource(store.engine()).openStream(null);
