@@ -1,0 +1,185 @@
+package uk.crcledger.api.export;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.crcledger.api.LedgerApplication;
+import uk.crcledger.api.testing.HttpLedger;
+import uk.crcledger.api.testing.HttpLedger.Answer;
+import uk.crcledger.api.testing.TestDirectories;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The timeline exports over HTTP on the seeded reference ledger: CSV read back with Apache Commons CSV,
+ * TimelineJS with a JSON parser; filters and asOf apply to both.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportsIntegrationTest {
+
+    static final String ADMIN = "admin.exports-test-secret-0123456789";
+    private static final Path dataDir = TestDirectories.temporary("ledger-exports-test");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> dataDir.toString());
+        registry.add("ledger.admin-token", () -> ADMIN);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpLedger api;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() {
+        api = new HttpLedger(port);
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<CSVRecord> csv(String body) throws IOException {
+        assertThat(body).startsWith("\uFEFF");
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(body.substring(1)))) {
+            assertThat(parser.getHeaderNames()).containsExactlyElementsOf(Arrays.asList(CsvTimeline.HEADER.split(",")));
+            return parser.getRecords();
+        }
+    }
+
+    @Test
+    void csvHoldsTheWholeTimelineOneRowPerEntry() throws Exception {
+        Answer json = api.get("/api/crcs/west-yorkshire/timeline?size=200", null);
+        HttpResponse<String> answer = get("/api/crcs/west-yorkshire/timeline?format=csv", null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv")
+                .containsIgnoringCase("charset=UTF-8");
+        assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment").contains("filename=\"crc-west-yorkshire.csv\"");
+        assertThat(answer.body()).contains("\r\n");
+        List<CSVRecord> rows = csv(answer.body());
+        assertThat(rows).extracting(r -> r.get("entryId"))
+                .containsExactlyElementsOf(json.items().stream().map(i -> (String) i.get("entryId")).toList());
+        CSVRecord award = rows.stream().filter(r -> r.get("type").equals("contract-award")).findFirst().orElseThrow();
+        assertThat(award.get("occurredOn")).isEqualTo("2014-12-18");
+        assertThat(award.get("providerId")).isEqualTo("purple-futures");
+        assertThat(award.get("crcIds")).contains("west-yorkshire");
+        assertThat(award.get("sources")).isNotBlank();
+        assertThat(award.get("permalink")).endsWith("/api/entries/" + award.get("entryId"));
+    }
+
+    @Test
+    void csvHonoursTheFilters() throws Exception {
+        List<CSVRecord> rows = csv(get("/api/crcs/west-yorkshire/timeline?format=csv&type=job-cut-announcement", null)
+                .body());
+        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get("type")).isEqualTo("job-cut-announcement"));
+        List<CSVRecord> provider = csv(get("/api/providers/purple-futures/timeline?format=csv&from=2016-01-01&to=2016-12-31",
+                null).body());
+        assertThat(provider).isNotEmpty().allSatisfy(r -> assertThat(r.get("occurredOn")).startsWith("2016-"));
+        List<CSVRecord> page = csv(get("/api/crcs/west-yorkshire/timeline?format=csv&size=1", null).body());
+        assertThat(page).hasSize(1);
+    }
+
+    @Test
+    void acceptTextCsvChoosesCsvAndJsonStaysTheDefault() throws Exception {
+        HttpResponse<String> csv = get("/api/crcs/west-yorkshire/timeline", "text/csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv(csv.body())).isNotEmpty();
+        for (String accept : Arrays.asList(null, "*/*", "application/json", "application/json, text/csv;q=0.5",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")) {
+            HttpResponse<String> json = get("/api/crcs/west-yorkshire/timeline", accept);
+            assertThat(json.statusCode()).as(accept).isEqualTo(200);
+            assertThat(json.headers().firstValue("Content-Type").orElseThrow()).as(accept)
+                    .startsWith("application/json");
+        }
+    }
+
+    @Test
+    void anUnknownFormatIsAProblemListingTheSupportedOnes() throws Exception {
+        HttpResponse<String> answer = get("/api/crcs/west-yorkshire/timeline?format=xml", null);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        Map<?, ?> problem = HttpLedger.JSON.readValue(answer.body(), Map.class);
+        assertThat(problem.get("field")).isEqualTo("format");
+        assertThat((String) problem.get("detail")).contains("csv").contains("timelinejs").contains("json");
+        assertThat(get("/api/crcs/no-such-crc/timeline?format=csv", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void timelineJsIsTheKnightLabFormat() throws Exception {
+        Answer json = api.get("/api/providers/purple-futures/timeline?size=200", null);
+        HttpResponse<String> answer = get("/api/providers/purple-futures/timeline?format=timelinejs", null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        Map<String, Object> timeline = HttpLedger.JSON.readValue(answer.body(), Map.class);
+        assertThat(((Map<String, Object>) ((Map<String, Object>) timeline.get("title")).get("text")).get("headline"))
+                .asString().contains("purple-futures");
+        List<Map<String, Object>> events = (List<Map<String, Object>>) timeline.get("events");
+        assertThat(events).extracting(e -> e.get("unique_id"))
+                .containsExactlyElementsOf(json.items().stream().map(i -> i.get("entryId")).toList());
+        for (Map<String, Object> event : events) {
+            Map<String, Object> start = (Map<String, Object>) event.get("start_date");
+            assertThat((String) start.get("year")).matches("\\d{4}");
+            Map<String, Object> text = (Map<String, Object>) event.get("text");
+            assertThat((String) text.get("headline")).isNotBlank();
+            assertThat((String) text.get("text")).isNotBlank();
+            assertThat(event.get("group")).isEqualTo("Purple Futures");
+        }
+        Map<String, Object> filtered = HttpLedger.JSON.readValue(get(
+                "/api/providers/purple-futures/timeline?format=timelinejs&type=contract-award", null).body(), Map.class);
+        assertThat((List<Map<String, Object>>) filtered.get("events")).isNotEmpty()
+                .allSatisfy(e -> assertThat(((Map<String, Object>) e.get("text")).get("headline"))
+                        .asString().startsWith("Contract award"));
+    }
+
+    @Test
+    void asOfAppliesToTheExports() throws Exception {
+        String editor = api.token(ADMIN, "exports-editor", "editor");
+        Instant before = Instant.now();
+        Thread.sleep(5);
+        Answer cut = api.post("/api/job-cut-announcements", editor, Map.of("providerId", "purple-futures",
+                "announcedOn", "2017-03-01", "crcs", List.of(Map.of("crcId", "west-yorkshire")), "totalPosts", 7,
+                "description", "exports test cut",
+                "sources", List.of(Map.of("title", "=HYPERLINK(\"http://evil.example\",\"click\")",
+                        "publisher", "Test, with a comma", "documentReference", "test doc"))));
+        assertThat(cut.status()).as(cut.body()).isEqualTo(201);
+        String entryId = (String) cut.json().get("entryId");
+
+        List<CSVRecord> now = csv(get("/api/crcs/west-yorkshire/timeline?format=csv", null).body());
+        CSVRecord row = now.stream().filter(r -> r.get("entryId").equals(entryId)).findFirst().orElseThrow();
+        assertThat(row.get("sources")).startsWith("'=HYPERLINK(").contains("Test, with a comma");
+        List<CSVRecord> then = csv(get("/api/crcs/west-yorkshire/timeline?format=csv&asOf=" + before, null).body());
+        assertThat(then).extracting(r -> r.get("entryId")).doesNotContain(entryId).hasSize(now.size() - 1);
+        Map<?, ?> thenJs = HttpLedger.JSON.readValue(
+                get("/api/crcs/west-yorkshire/timeline?format=timelinejs&asOf=" + before, null).body(), Map.class);
+        assertThat((List<?>) thenJs.get("events")).hasSize(now.size() - 1);
+    }
+}
