@@ -15,7 +15,14 @@ import uk.crcledger.api.testing.HttpLedger;
 import uk.crcledger.api.testing.HttpLedger.Answer;
 import uk.crcledger.api.testing.TestDirectories;
 
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -181,5 +188,92 @@ class ExportsIntegrationTest {
         Map<?, ?> thenJs = HttpLedger.JSON.readValue(
                 get("/api/crcs/west-yorkshire/timeline?format=timelinejs&asOf=" + before, null).body(), Map.class);
         assertThat((List<?>) thenJs.get("events")).hasSize(now.size() - 1);
+    }
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    private static org.w3c.dom.Document atom(HttpResponse<String> answer) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document feed = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8)));
+        Element root = feed.getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo(ATOM);
+        assertThat(root.getLocalName()).isEqualTo("feed");
+        for (String required : List.of("id", "title", "updated")) {
+            assertThat(child(root, required)).as("feed/" + required).isNotBlank();
+        }
+        Instant.parse(child(root, "updated"));
+        return feed;
+    }
+
+    private static String child(Element parent, String name) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && ATOM.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                return e.getTextContent();
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> entries(org.w3c.dom.Document feed) {
+        List<Element> entries = new ArrayList<>();
+        NodeList list = feed.getElementsByTagNameNS(ATOM, "entry");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element entry = (Element) list.item(i);
+            for (String required : List.of("id", "title", "updated")) {
+                assertThat(child(entry, required)).as("entry/" + required).isNotBlank();
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    private static String alternate(Element entry) {
+        NodeList links = entry.getElementsByTagNameNS(ATOM, "link");
+        for (int i = 0; i < links.getLength(); i++) {
+            Element link = (Element) links.item(i);
+            if ("alternate".equals(link.getAttribute("rel"))) {
+                return link.getAttribute("href");
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theAtomFeedShowsRecordingsAndCorrectionsNewestFirst() throws Exception {
+        String editor = api.token(ADMIN, "feed-editor", "editor");
+        Answer cut = api.post("/api/job-cut-announcements", editor, Map.of("providerId", "purple-futures",
+                "announcedOn", "2017-06-01", "crcs", List.of(Map.of("crcId", "west-yorkshire")), "totalPosts", 40,
+                "description", "feed test cut", "sources", List.of(HttpLedger.source("feed test source"))));
+        assertThat(cut.status()).as(cut.body()).isEqualTo(201);
+        String entryId = (String) cut.json().get("entryId");
+        Answer corrected = api.post("/api/entries/" + entryId + "/corrections", editor,
+                Map.of("changes", Map.of("totalPosts", 30), "reason", "feed test correction"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+
+        for (String path : List.of("/api/feed.atom", "/api/feed.atom?crc=west-yorkshire",
+                "/api/feed.atom?provider=purple-futures")) {
+            List<Element> entries = entries(atom(get(path, "application/atom+xml")));
+            assertThat(entries).as(path).isNotEmpty().hasSizeLessThanOrEqualTo(LedgerFeed.LIMIT);
+            assertThat(entries).extracting(e -> Instant.parse(child(e, "updated")))
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(entries).extracting(e -> child(e, "id")).doesNotHaveDuplicates();
+            List<Element> ours = entries.stream().filter(e -> alternate(e) != null
+                    && alternate(e).endsWith("/api/entries/" + entryId)).toList();
+            assertThat(ours).as(path).hasSize(2);
+            assertThat(child(ours.get(0), "title")).startsWith("Corrected");
+            assertThat(child(ours.get(0), "summary")).contains("feed test correction");
+            assertThat(child(ours.get(1), "title")).startsWith("Recorded");
+            assertThat(child(ours.get(0), "id")).endsWith("/api/entries/" + entryId + "#revision-2");
+            assertThat(URI.create(child(ours.get(1), "id")).isAbsolute()).isTrue();
+        }
+        List<Element> other = entries(atom(get("/api/feed.atom?crc=dlnr", null)));
+        assertThat(other).noneMatch(e -> alternate(e).endsWith("/api/entries/" + entryId));
+        assertThat(get("/api/feed.atom?crc=no-such-crc", null).statusCode()).isEqualTo(404);
     }
 }
