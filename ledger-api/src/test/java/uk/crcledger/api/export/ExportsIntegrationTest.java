@@ -276,4 +276,67 @@ class ExportsIntegrationTest {
         assertThat(other).noneMatch(e -> alternate(e).endsWith("/api/entries/" + entryId));
         assertThat(get("/api/feed.atom?crc=no-such-crc", null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ocdsReleasesAreValidAgainstTheReleaseSchemaAndCorrectionsAreNewReleases() throws Exception {
+        // The schema is strict enough to catch a bad release.
+        assertThat(OcdsReleasesSchema.validate("{\"ocid\": \"x\", \"id\": \"1\", \"tag\": [\"nonsense\"]}"))
+                .isNotEmpty();
+
+        Map<String, Object> before = HttpLedger.JSON.readValue(get("/api/ocds/releases?crc=west-yorkshire", null).body(),
+                Map.class);
+        List<Map<String, Object>> releases = (List<Map<String, Object>>) before.get("releases");
+        assertThat(releases).isNotEmpty();
+        for (Map<String, Object> release : releases) {
+            assertThat(OcdsReleasesSchema.validate(HttpLedger.JSON.writeValueAsString(release)))
+                    .as(HttpLedger.JSON.writeValueAsString(release)).isEmpty();
+        }
+        Map<String, Object> award = releases.stream().filter(r -> ((List<String>) r.get("tag")).contains("award"))
+                .findFirst().orElseThrow();
+        String ocid = (String) award.get("ocid");
+        assertThat(ocid).startsWith("ocds-crcledger-west-yorkshire-");
+        assertThat((List<Map<String, Object>>) award.get("parties"))
+                .extracting(p -> ((List<String>) p.get("roles")).get(0)).containsExactlyInAnyOrder("buyer", "supplier");
+        Map<String, Object> awarded = ((List<Map<String, Object>>) award.get("awards")).get(0);
+        assertThat(((List<Map<String, Object>>) awarded.get("suppliers")).get(0).get("id")).isEqualTo("purple-futures");
+        String awardEntryId = (String) awarded.get("id");
+
+        String editor = api.token(ADMIN, "ocds-editor", "editor");
+        Instant beforeCorrection = Instant.now();
+        Thread.sleep(5);
+        Answer corrected = api.post("/api/entries/" + awardEntryId + "/corrections", editor,
+                Map.of("changes", Map.of("valueGbp", 123456789), "reason", "ocds test value"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+
+        Map<String, Object> all = HttpLedger.JSON.readValue(get("/api/ocds/releases", null).body(), Map.class);
+        List<Map<String, Object>> after = (List<Map<String, Object>>) all.get("releases");
+        for (Map<String, Object> release : after) {
+            assertThat(OcdsReleasesSchema.validate(HttpLedger.JSON.writeValueAsString(release)))
+                    .as(HttpLedger.JSON.writeValueAsString(release)).isEmpty();
+        }
+        assertThat(after).extracting(r -> r.get("ocid") + "/" + r.get("id")).doesNotHaveDuplicates();
+        assertThat(after.stream().map(r -> r.get("ocid")).distinct().count()).isGreaterThanOrEqualTo(21);
+        List<Map<String, Object>> ours = after.stream().filter(r -> ocid.equals(r.get("ocid"))).toList();
+        assertThat(ours).hasSize(((List<?>) before.get("releases")).stream()
+                .filter(r -> ocid.equals(((Map<?, ?>) r).get("ocid"))).toList().size() + 1);
+        Map<String, Object> correction = ours.stream().filter(r -> r.get("id").equals(awardEntryId + "-2"))
+                .findFirst().orElseThrow();
+        Map<String, Object> value = (Map<String, Object>) ((List<Map<String, Object>>) correction.get("awards"))
+                .get(0).get("value");
+        assertThat(((Number) value.get("amount")).longValue()).isEqualTo(123456789L);
+        assertThat(value.get("currency")).isEqualTo("GBP");
+        assertThat(after).anySatisfy(r -> {
+            assertThat((List<String>) r.get("tag")).containsExactly("contractTermination");
+            Map<String, Object> contract = ((List<Map<String, Object>>) r.get("contracts")).get(0);
+            assertThat(contract.get("status")).isEqualTo("terminated");
+            assertThat((List<?>) contract.get("amendments")).hasSize(1);
+        });
+
+        Map<String, Object> asOf = HttpLedger.JSON.readValue(get("/api/ocds/releases?crc=west-yorkshire&asOf="
+                + beforeCorrection, null).body(), Map.class);
+        assertThat((List<Map<String, Object>>) asOf.get("releases")).extracting(r -> r.get("id"))
+                .doesNotContain(awardEntryId + "-2");
+        assertThat(get("/api/ocds/releases?crc=no-such-crc", null).statusCode()).isEqualTo(404);
+    }
 }

@@ -1,0 +1,237 @@
+package uk.crcledger.api.export;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.crcledger.api.readmodel.ReadModelAnswers;
+import uk.crcledger.timeline.LedgerQueries;
+import uk.crcledger.timeline.Timeline;
+import uk.crcledger.timeline.TimelineFilter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Contract awards and ends as Open Contracting Data Standard 1.1 releases, in a release package.
+ * <p>
+ * One contracting process, and one {@code ocid}, per CRC contract: {@value #OCID_PREFIX}{@code <crcId>-<awardEntryId>}
+ * (the prefix is the ledger's own, not one registered with the Open Contracting Partnership). Every revision of the
+ * award entry is a release tagged {@code award} and {@code contract} with the buyer (the Ministry of Justice) and
+ * the supplier (the provider) in {@code parties}, the award (date signed, value in GBP where known, supplier,
+ * contract period) and the contract (period from start to planned end). A contract end is a release tagged
+ * {@code contractTermination} on the ocid of the award it ends (the latest award to that provider before it), with
+ * the contract {@code terminated}, its period ending on the day it ended, and an amendment giving the reason.
+ * A correction of either is a new release (new {@code id}: {@code <entryId>-<revision>}, same ocid); a retraction
+ * is a release cancelling the award or the termination's amendment. Release {@code date} is when the ledger
+ * recorded that revision. {@code asOf} gives the releases as the ledger stood at that instant.
+ */
+@RestController
+@Tag(name = "Exports")
+public class OcdsReleases {
+
+    static final String OCID_PREFIX = "ocds-crcledger-";
+    private static final Set<String> CONTRACT_TYPES = Set.of("contract-award", "contract-end");
+
+    private final ReadModelAnswers answers;
+
+    public OcdsReleases(ReadModelAnswers answers) {
+        this.answers = answers;
+    }
+
+    @GetMapping(path = "/api/ocds/releases", produces = {"application/json", "application/problem+json"})
+    @Operation(summary = "Contract awards and ends as an OCDS 1.1 release package")
+    @ApiResponse(responseCode = "404", description = "No such CRC (then)")
+    public Map<String, Object> releases(@Parameter(description = "Only this CRC's contracts (id)")
+                                        @RequestParam(required = false) String crc,
+                                        @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                        @RequestParam(required = false) String asOf) {
+        LedgerQueries queries = answers.at(asOf);
+        TimelineFilter filter = new TimelineFilter(CONTRACT_TYPES, null, null, null, 0, Integer.MAX_VALUE);
+        List<String> crcIds = new ArrayList<>();
+        if (crc != null) {
+            crcIds.add(crc);
+        } else {
+            answers.readModel().live().crcs().forEach(c -> crcIds.add(c.getString("crcId")));
+        }
+        List<Map<String, Object>> releases = new ArrayList<>();
+        for (String crcId : crcIds) {
+            var found = queries.crcTimeline(crcId, filter);
+            if (crc != null) {
+                ReadModelAnswers.found(found, "No CRC " + crcId);
+            }
+            found.ifPresent(timeline -> releases.addAll(releases(crcId, timeline, queries)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uri", ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        body.put("version", "1.1");
+        body.put("publishedDate", Instant.now().toString());
+        body.put("publisher", Map.of("name", "CRC Accountability Ledger"));
+        body.put("releases", releases);
+        return body;
+    }
+
+    private List<Map<String, Object>> releases(String crcId, Timeline timeline, LedgerQueries queries) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, String> ocidOfLatestAward = new LinkedHashMap<>(); // providerId -> ocid
+        Map<String, Map<String, Object>> awardFields = new LinkedHashMap<>(); // ocid -> latest award fields
+        for (Document item : timeline.items()) {
+            Map<String, Object> entry = queries.entry(item.getString("entryId")).map(ReadModelAnswers::plain)
+                    .orElse(null);
+            if (entry == null) {
+                continue;
+            }
+            String entryId = (String) entry.get("entryId");
+            String providerId = item.getString("providerId");
+            String providerName = item.getString("providerName");
+            if ("contract-award".equals(item.getString("type"))) {
+                String ocid = OCID_PREFIX + crcId + "-" + entryId;
+                ocidOfLatestAward.put(providerId, ocid);
+                Map<String, Object> fields = Map.of();
+                for (Map<String, Object> revision : revisions(entry)) {
+                    if (revision.get("fields") instanceof Map<?, ?> f) {
+                        fields = cast(f);
+                    }
+                    Map<String, Object> known = new LinkedHashMap<>(fields);
+                    known.put("awardEntryId", entryId);
+                    awardFields.put(ocid, known);
+                    out.add(award(ocid, entryId, revision, fields, providerId, providerName));
+                }
+            } else {
+                String ocid = ocidOfLatestAward.get(providerId);
+                if (ocid == null) {
+                    continue; // an end with no award recorded before it: no contracting process to attach it to
+                }
+                Map<String, Object> fields = Map.of();
+                for (Map<String, Object> revision : revisions(entry)) {
+                    if (revision.get("fields") instanceof Map<?, ?> f) {
+                        fields = cast(f);
+                    }
+                    out.add(end(ocid, entryId, revision, fields, awardFields.getOrDefault(ocid, Map.of()),
+                            providerId, providerName));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> award(String ocid, String entryId, Map<String, Object> revision,
+                                             Map<String, Object> fields, String providerId, String providerName) {
+        boolean retracted = "retracted".equals(revision.get("kind"));
+        Map<String, Object> release = release(ocid, entryId, revision,
+                retracted ? List.of("awardCancellation") : List.of("award", "contract"), providerId, providerName);
+        Map<String, Object> period = period(fields.get("startsOn"), fields.get("plannedEndOn"));
+        Map<String, Object> award = new LinkedHashMap<>();
+        award.put("id", entryId);
+        award.put("status", retracted ? "cancelled" : "active");
+        award.put("date", dateTime(fields.get("signedOn")));
+        award.put("description", fields.get("description"));
+        award.put("suppliers", List.of(organisation(providerId, providerName)));
+        value(fields).ifPresent(v -> award.put("value", v));
+        award.put("contractPeriod", period);
+        release.put("awards", List.of(withoutNulls(award)));
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("id", entryId);
+        contract.put("awardID", entryId);
+        contract.put("status", retracted ? "cancelled" : "active");
+        contract.put("period", period);
+        contract.put("dateSigned", dateTime(fields.get("signedOn")));
+        value(fields).ifPresent(v -> contract.put("value", v));
+        release.put("contracts", List.of(withoutNulls(contract)));
+        return release;
+    }
+
+    private static Map<String, Object> end(String ocid, String entryId, Map<String, Object> revision,
+                                           Map<String, Object> fields, Map<String, Object> awardFields,
+                                           String providerId, String providerName) {
+        boolean retracted = "retracted".equals(revision.get("kind"));
+        String awardId = (String) awardFields.get("awardEntryId");
+        Map<String, Object> release = release(ocid, entryId, revision,
+                List.of(retracted ? "contractUpdate" : "contractTermination"), providerId, providerName);
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("id", awardId);
+        contract.put("awardID", awardId);
+        contract.put("status", retracted ? "active" : "terminated");
+        contract.put("period", period(awardFields.get("startsOn"),
+                retracted ? awardFields.get("plannedEndOn") : fields.get("endedOn")));
+        Map<String, Object> amendment = new LinkedHashMap<>();
+        amendment.put("id", entryId + "-" + revision.get("revision"));
+        amendment.put("date", dateTime(fields.get("endedOn")));
+        amendment.put("rationale", retracted ? "The record of this contract's end was retracted: "
+                + revision.get("reason") : "Contract ended: " + fields.get("reason"));
+        amendment.put("description", revision.get("summary"));
+        contract.put("amendments", List.of(withoutNulls(amendment)));
+        release.put("contracts", List.of(withoutNulls(contract)));
+        return release;
+    }
+
+    private static Map<String, Object> release(String ocid, String entryId, Map<String, Object> revision,
+                                               List<String> tag, String providerId, String providerName) {
+        Map<String, Object> release = new LinkedHashMap<>();
+        release.put("ocid", ocid);
+        release.put("id", entryId + "-" + revision.get("revision"));
+        release.put("date", revision.get("recordedAt"));
+        release.put("tag", tag);
+        release.put("initiationType", "tender");
+        release.put("language", "en");
+        Map<String, Object> buyer = new LinkedHashMap<>(organisation("moj", "Ministry of Justice"));
+        buyer.put("roles", List.of("buyer"));
+        Map<String, Object> supplier = new LinkedHashMap<>(organisation(providerId, providerName));
+        supplier.put("roles", List.of("supplier"));
+        release.put("parties", List.of(buyer, supplier));
+        release.put("buyer", organisation("moj", "Ministry of Justice"));
+        return release;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> revisions(Map<String, Object> entry) {
+        return (List<Map<String, Object>>) entry.get("revisions");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    private static Map<String, Object> organisation(String id, String name) {
+        Map<String, Object> org = new LinkedHashMap<>();
+        org.put("id", id == null ? "unknown" : id);
+        org.put("name", name == null ? id : name);
+        return org;
+    }
+
+    private static java.util.Optional<Map<String, Object>> value(Map<String, Object> fields) {
+        Object amount = fields.get("valueGbp");
+        return amount == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Map.of("amount", amount, "currency", "GBP"));
+    }
+
+    private static Map<String, Object> period(Object start, Object end) {
+        Map<String, Object> period = new LinkedHashMap<>();
+        if (start != null) {
+            period.put("startDate", dateTime(start));
+        }
+        if (end != null) {
+            period.put("endDate", dateTime(end));
+        }
+        return period;
+    }
+
+    private static String dateTime(Object isoDate) {
+        return isoDate == null ? null : isoDate + "T00:00:00Z";
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
+    }
+}
