@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,10 +28,18 @@ public class CsvAcceptFilter extends OncePerRequestFilter {
     private static final Pattern TIMELINE = Pattern.compile("/api/(crcs|providers)/[^/]+/timeline");
     private static final MediaType CSV = new MediaType("text", "csv");
 
+    private static final Pattern FORMAT_PARAMETER = Pattern.compile("(^|&)format(=|&|$)");
+
+    /**
+     * Decided from the path, the raw query string and the header alone: reading a parameter here would make
+     * the container parse (and maybe refuse) every request's parameters before Spring's problem handling.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || request.getParameter("format") != null
-                || !TIMELINE.matcher(request.getRequestURI()).matches() || !prefersCsv(request.getHeader("Accept"));
+        String query = request.getQueryString();
+        return !"GET".equals(request.getMethod()) || !TIMELINE.matcher(request.getRequestURI()).matches()
+                || (query != null && FORMAT_PARAMETER.matcher(query).find())
+                || !prefersCsv(request.getHeader("Accept"));
     }
 
     static boolean prefersCsv(String accept) {
@@ -51,7 +58,7 @@ public class CsvAcceptFilter extends OncePerRequestFilter {
                 }
             }
             return csv > 0 && csv >= json;
-        } catch (InvalidMediaTypeException e) {
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException among them
             return false;
         }
     }
@@ -59,29 +66,37 @@ public class CsvAcceptFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
-        parameters.put("format", new String[]{"csv"});
-        Map<String, String[]> fixed = Collections.unmodifiableMap(parameters);
         chain.doFilter(new HttpServletRequestWrapper(request) {
+            private Map<String, String[]> fixed;
+
+            private Map<String, String[]> parameters() {
+                if (fixed == null) { // parsed only when Spring asks, as without this filter
+                    Map<String, String[]> parameters = new LinkedHashMap<>(super.getParameterMap());
+                    parameters.put("format", new String[]{"csv"});
+                    fixed = Collections.unmodifiableMap(parameters);
+                }
+                return fixed;
+            }
+
             @Override
             public String getParameter(String name) {
-                String[] values = fixed.get(name);
+                String[] values = parameters().get(name);
                 return values == null || values.length == 0 ? null : values[0];
             }
 
             @Override
             public Map<String, String[]> getParameterMap() {
-                return fixed;
+                return parameters();
             }
 
             @Override
             public Enumeration<String> getParameterNames() {
-                return Collections.enumeration(fixed.keySet());
+                return Collections.enumeration(parameters().keySet());
             }
 
             @Override
             public String[] getParameterValues(String name) {
-                return fixed.get(name);
+                return parameters().get(name);
             }
         }, response);
     }
