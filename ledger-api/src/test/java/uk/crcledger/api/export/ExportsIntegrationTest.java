@@ -339,4 +339,29 @@ class ExportsIntegrationTest {
                 .doesNotContain(awardEntryId + "-2");
         assertThat(get("/api/ocds/releases?crc=no-such-crc", null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRetractedContractEndIsAValidReleaseAndAFeedEntry() throws Exception {
+        String editor = api.token(ADMIN, "retraction-editor", "editor");
+        String endId = "end-2021-06-26-northumbria";
+        Answer retracted = api.post("/api/entries/" + endId + "/retraction", editor, Map.of("reason", "export test"));
+        assertThat(retracted.status()).as(retracted.body()).isEqualTo(200);
+
+        Map<String, Object> body = HttpLedger.JSON.readValue(get("/api/ocds/releases?crc=northumbria", null).body(),
+                Map.class);
+        List<Map<String, Object>> releases = (List<Map<String, Object>>) body.get("releases");
+        for (Map<String, Object> release : releases) {
+            assertThat(OcdsReleasesSchema.validate(HttpLedger.JSON.writeValueAsString(release)))
+                    .as(HttpLedger.JSON.writeValueAsString(release)).isEmpty();
+        }
+        Map<String, Object> undone = releases.stream().filter(r -> r.get("id").equals(endId + "-2")).findFirst()
+                .orElseThrow();
+        assertThat((List<String>) undone.get("tag")).containsExactly("contractUpdate");
+        assertThat(((List<Map<String, Object>>) undone.get("contracts")).get(0).get("status")).isEqualTo("active");
+
+        List<Element> feed = entries(atom(get("/api/feed.atom?crc=northumbria", null)));
+        assertThat(child(feed.get(0), "title")).startsWith("Retracted");
+        assertThat(child(feed.get(0), "id")).endsWith("/api/entries/" + endId + "#revision-2");
+    }
 }
