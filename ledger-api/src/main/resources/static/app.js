@@ -204,7 +204,8 @@ function sourceList(sources) {
         } else {
             parts.push(el('span', {class: 'source-title', text: source.title}));
         }
-        const extra = [source.publisher, source.documentReference, source.publishedOn].filter(Boolean).join(', ');
+        const documentReference = source.documentReference === source.title ? null : source.documentReference;
+        const extra = [source.publisher, documentReference, source.publishedOn].filter(Boolean).join(', ');
         if (extra) parts.push(' (' + extra + ')');
         list.append(el('li', null, ...parts));
     }

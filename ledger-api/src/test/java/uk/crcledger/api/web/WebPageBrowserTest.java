@@ -139,7 +139,7 @@ class WebPageBrowserTest {
                 .isEqualTo("/api/crcs/west-yorkshire/timeline?format=csv");
         assertThat(browser.findElement(By.id("export-timelinejs")).getDomAttribute("href"))
                 .isEqualTo("/api/crcs/west-yorkshire/timeline?format=timelinejs");
-        screenshot("west-yorkshire-timeline.png");
+        fullPageScreenshot("west-yorkshire-timeline.png");
 
         // The permalink reloads to the entry with its revisions.
         award.findElement(By.cssSelector("a.permalink")).click();
@@ -259,6 +259,19 @@ class WebPageBrowserTest {
     private static void setValue(String id, String value) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
                 browser.findElement(By.id(id)), value);
+    }
+
+    /** The whole page, not only the window: the window grows to the page's height for the shot. */
+    private static void fullPageScreenshot(String name) {
+        Dimension window = browser.manage().window().getSize();
+        long height = ((Number) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight")).longValue();
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 150, 10_000)));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
     }
 
     static void screenshot(String name) {
