@@ -229,6 +229,29 @@ class WebPageBrowserTest {
                 By.cssSelector("li[data-entry-id='" + entryId + "'] .mark-retracted")).size() == 1);
     }
 
+    @Test
+    @Order(5)
+    void fitsAPhoneScreenAndKeepsItsLabels() {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open("/?crc=west-yorkshire");
+            entries();
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            // No sideways scrolling at phone width.
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue())
+                    .isLessThanOrEqualTo(((Number) js.executeScript("return document.documentElement.clientWidth"))
+                            .longValue());
+            // Every visible form control has a label.
+            Object unlabelled = js.executeScript("return [...document.querySelectorAll('input, select, textarea')]"
+                    + ".filter(e => e.offsetParent !== null && e.labels.length === 0).map(e => e.id || e.name)");
+            assertThat((List<?>) unlabelled).isEmpty();
+            fullPageScreenshot("west-yorkshire-timeline-phone.png");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
     private static void open(String path) {
         browser.get(base + path);
         waitUntilReady();
