@@ -119,6 +119,8 @@ class WebPageBrowserTest {
     void showsWestYorkshiresTimelineWithPermalinksAndSources() {
         open("/?crc=west-yorkshire");
         List<WebElement> entries = entries();
+        // Before any assertion, so the screenshot is there even when one fails.
+        fullPageScreenshot("west-yorkshire-timeline.png");
 
         assertThat(browser.findElement(By.id("view-title")).getText()).contains("West Yorkshire");
         assertThat(entries).extracting(e -> e.getDomAttribute("data-type"))
@@ -139,7 +141,6 @@ class WebPageBrowserTest {
                 .isEqualTo("/api/crcs/west-yorkshire/timeline?format=csv");
         assertThat(browser.findElement(By.id("export-timelinejs")).getDomAttribute("href"))
                 .isEqualTo("/api/crcs/west-yorkshire/timeline?format=timelinejs");
-        fullPageScreenshot("west-yorkshire-timeline.png");
 
         // The permalink reloads to the entry with its revisions.
         award.findElement(By.cssSelector("a.permalink")).click();
