@@ -79,4 +79,21 @@ class PrivateReadSecurityIntegrationTest {
         assertThat(http.get("/v3/api-docs", null).statusCode()).isEqualTo(200);
         assertThat(http.get("/", null).statusCode()).isNotIn(401, 403);
     }
+
+    @Test
+    void theWebPageAndItsAssetsLoadWithoutAToken() throws IOException, InterruptedException {
+        // As a browser asks for them (the welcome page answers text/html only).
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/", "/index.html", "/app.js", "/app.css", "/?crc=west-yorkshire"}) {
+            HttpResponse<String> page = browser.send(java.net.http.HttpRequest
+                            .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).isEmpty();
+            if (path.startsWith("/?") || path.equals("/")) {
+                assertThat(page.body()).contains("<script src=\"/app.js\"");
+            }
+        }
+    }
 }

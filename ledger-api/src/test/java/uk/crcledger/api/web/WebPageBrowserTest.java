@@ -1,0 +1,319 @@
+package uk.crcledger.api.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.crcledger.api.LedgerApplication;
+import uk.crcledger.api.testing.HttpLedger;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web page at {@code /} in a real browser: Debian's chromium driven through Debian's
+ * chromedriver (never a downloaded one), against the app started with the reference data.
+ * Always writes {@code target/screenshots/west-yorkshire-timeline.png}; on a failure also
+ * {@code target/screenshots/failure-<test>.png}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebPageBrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("ledger.test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("ledger.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    static Path dataDir;
+    static Path profileDir;
+    static ConfigurableApplicationContext app;
+    static WebDriver browser;
+    static String base;
+    static String adminToken;
+
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                screenshot("failure-" + context.getRequiredTestMethod().getName() + ".png");
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startAppAndBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("The browser tests need Debian's chromium at %s and chromedriver at %s. Install them with: "
+                        + "sudo apt-get install -y chromium chromium-driver (.ci/run does this when they are missing)",
+                        CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        dataDir = Files.createTempDirectory("ledger-web-test");
+        profileDir = Files.createTempDirectory("ledger-web-chromium");
+        app = new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--server.port=0", "--ledger.data-dir=" + dataDir);
+        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
+
+        // Never let Selenium Manager look for or download a browser or driver.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1200,1000", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1200, 1000));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            for (Path dir : new Path[] {profileDir, dataDir}) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void showsWestYorkshiresTimelineWithPermalinksAndSources() {
+        open("/?crc=west-yorkshire");
+        List<WebElement> entries = entries();
+        // Before any assertion, so the screenshot is there even when one fails.
+        fullPageScreenshot("west-yorkshire-timeline.png");
+
+        assertThat(browser.findElement(By.id("view-title")).getText()).contains("West Yorkshire");
+        assertThat(entries).extracting(e -> e.getDomAttribute("data-type"))
+                .contains("contract-award", "job-cut-announcement");
+        WebElement award = browser.findElement(By.cssSelector("li[data-entry-id='award-2014-12-18-west-yorkshire']"));
+        assertThat(award.getText()).contains("Contract award", "2014-12-18", "Purple Futures",
+                "Interserve press release 18 Dec 2014");
+        assertThat(award.findElement(By.cssSelector("a.permalink")).getDomAttribute("href"))
+                .isEqualTo("/?entry=award-2014-12-18-west-yorkshire");
+        for (WebElement entry : entries) {
+            assertThat(entry.findElements(By.cssSelector("ul.sources li"))).isNotEmpty();
+            String status = entry.getDomAttribute("class");
+            if (status.contains("status-corrected") || status.contains("status-retracted")) {
+                assertThat(entry.findElements(By.cssSelector(".mark"))).isNotEmpty();
+            }
+        }
+        assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href"))
+                .isEqualTo("/api/crcs/west-yorkshire/timeline?format=csv");
+        assertThat(browser.findElement(By.id("export-timelinejs")).getDomAttribute("href"))
+                .isEqualTo("/api/crcs/west-yorkshire/timeline?format=timelinejs");
+
+        // The permalink reloads to the entry with its revisions.
+        award.findElement(By.cssSelector("a.permalink")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("entry"), "Revisions"));
+        assertThat(browser.getCurrentUrl()).endsWith("/?entry=award-2014-12-18-west-yorkshire");
+        assertThat(browser.findElement(By.id("entry")).getText()).contains("Contract award", "Purple Futures");
+    }
+
+    @Test
+    @Order(2)
+    void filtersByType() {
+        open("/?crc=west-yorkshire");
+        int all = entries().size();
+
+        new Select(browser.findElement(By.id("filter-type"))).selectByValue("job-cut-announcement");
+        browser.findElement(By.id("apply-filters")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("type=job-cut-announcement"));
+        new WebDriverWait(browser, WAIT).until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#timeline > li"));
+            return !shown.isEmpty() && shown.size() < all
+                    && shown.stream().allMatch(e -> "job-cut-announcement".equals(e.getDomAttribute("data-type")));
+        });
+        assertThat(browser.findElement(By.id("status")).getText()).contains("entr");
+        assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href"))
+                .isEqualTo("/api/crcs/west-yorkshire/timeline?type=job-cut-announcement&format=csv");
+
+        // A reload of the filtered permalink shows the same view.
+        browser.navigate().refresh();
+        waitUntilReady();
+        assertThat(new Select(browser.findElement(By.id("filter-type"))).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("job-cut-announcement");
+        assertThat(entries()).allMatch(e -> "job-cut-announcement".equals(e.getDomAttribute("data-type")));
+    }
+
+    @Test
+    @Order(3)
+    void showsTheApisValidationMessageAtTheField() {
+        open("/?crc=west-yorkshire");
+        signIn();
+
+        new Select(browser.findElement(By.id("record-providerId"))).selectByValue("purple-futures");
+        setValue("record-announcedOn", "2017-03-01");
+        browser.findElement(By.id("record-sources-0--title")).sendKeys("A source");
+        // No description: the API answers 400 naming the field.
+        browser.findElement(By.id("record-submit")).click();
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("record-description-error"), "must not be blank"));
+        assertThat(browser.findElement(By.id("record-description")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("record-error")).getText()).contains("Invalid request");
+        assertThat(entries()).noneMatch(e -> e.getText().contains("2017-03-01"));
+    }
+
+    @Test
+    @Order(4)
+    void recordsAJobCutThroughTheFormAndRetractsIt() {
+        open("/?crc=west-yorkshire&type=job-cut-announcement");
+        signIn();
+
+        new Select(browser.findElement(By.id("record-providerId"))).selectByValue("purple-futures");
+        setValue("record-announcedOn", "2017-03-01");
+        assertThat(browser.findElement(By.id("record-crcs")).getDomProperty("value")).isEqualTo("west-yorkshire");
+        browser.findElement(By.id("record-totalPosts")).sendKeys("42");
+        browser.findElement(By.id("record-description")).sendKeys("Browser test: 42 posts cut in West Yorkshire");
+        browser.findElement(By.id("record-sources-0--title")).sendKeys("Napo news");
+        browser.findElement(By.id("record-sources-0--url")).sendKeys("https://www.napo.org.uk/news");
+        browser.findElement(By.id("record-submit")).click();
+
+        WebElement recorded = new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#timeline > li"))
+                .stream().filter(e -> e.getText().contains("2017-03-01")).findFirst().orElse(null));
+        assertThat(recorded.getText()).contains("Job-cut announcement", "Purple Futures", "Napo news");
+        assertThat(recorded.findElement(By.cssSelector("a.source-link")).getDomAttribute("href"))
+                .isEqualTo("https://www.napo.org.uk/news");
+        String entryId = recorded.getDomAttribute("data-entry-id");
+        assertThat(new HttpLedger(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))
+                .get("/api/entries/" + entryId, null).status()).isEqualTo(200);
+
+        // Retract it through the form: it stays, marked retracted.
+        browser.findElement(By.cssSelector("#revise input[value='retraction']")).click();
+        WebElement entryInput = browser.findElement(By.id("revise-entryId"));
+        entryInput.clear();
+        entryInput.sendKeys(entryId);
+        browser.findElement(By.id("revise-reason")).sendKeys("Recorded by the browser test");
+        browser.findElement(By.id("revise-submit")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(
+                By.cssSelector("li[data-entry-id='" + entryId + "'] .mark-retracted")).size() == 1);
+    }
+
+    @Test
+    @Order(5)
+    void fitsAPhoneScreenAndKeepsItsLabels() {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open("/?crc=west-yorkshire");
+            entries();
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            // No sideways scrolling at phone width.
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue())
+                    .isLessThanOrEqualTo(((Number) js.executeScript("return document.documentElement.clientWidth"))
+                            .longValue());
+            // Every visible form control has a label.
+            Object unlabelled = js.executeScript("return [...document.querySelectorAll('input, select, textarea')]"
+                    + ".filter(e => e.offsetParent !== null && e.labels.length === 0).map(e => e.id || e.name)");
+            assertThat((List<?>) unlabelled).isEmpty();
+            fullPageScreenshot("west-yorkshire-timeline-phone.png");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private static void open(String path) {
+        browser.get(base + path);
+        waitUntilReady();
+    }
+
+    private static void waitUntilReady() {
+        new WebDriverWait(browser, WAIT).until(d -> "true".equals(
+                ((JavascriptExecutor) d).executeScript("return document.body.dataset.ready || null")));
+    }
+
+    private static List<WebElement> entries() {
+        return new WebDriverWait(browser, WAIT).until(d -> {
+            List<WebElement> items = d.findElements(By.cssSelector("#timeline > li"));
+            return items.isEmpty() ? null : items;
+        });
+    }
+
+    private static void signIn() {
+        if (browser.findElement(By.id("staff-forms")).isDisplayed()) {
+            return;
+        }
+        browser.findElement(By.id("token")).sendKeys(adminToken);
+        browser.findElement(By.id("signin-button")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("record")));
+    }
+
+    /** Date inputs take keys in the browser's locale format; the value property is the ISO date everywhere. */
+    private static void setValue(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id(id)), value);
+    }
+
+    /** The whole page, not only the window: the window grows to the page's height for the shot. */
+    private static void fullPageScreenshot(String name) {
+        Dimension window = browser.manage().window().getSize();
+        long height = ((Number) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight")).longValue();
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 150, 10_000)));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    static void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save screenshot " + name + ": " + e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
