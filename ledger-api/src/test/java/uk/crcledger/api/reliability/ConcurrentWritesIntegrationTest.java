@@ -77,9 +77,7 @@ class ConcurrentWritesIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.seed", () -> "false");
-        registry.add("ledger.admin-token", () -> ADMIN);
+        TestDirectories.emptyLedger(registry, dataDir, ADMIN);
     }
 
     @LocalServerPort

@@ -61,9 +61,7 @@ class WriteEndpointsAuthIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.seed", () -> "false");
-        registry.add("ledger.admin-token", () -> ADMIN);
+        TestDirectories.emptyLedger(registry, dataDir, ADMIN);
     }
 
     @LocalServerPort

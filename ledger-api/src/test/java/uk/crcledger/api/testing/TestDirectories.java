@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * A data directory for a test class whose app starts before JUnit fills a static {@code @TempDir}
- * (Spring reads {@code @DynamicPropertySource} first).
+ * (Spring reads {@code @DynamicPropertySource} first), and the usual properties of such an app.
  */
 public final class TestDirectories {
 
@@ -22,5 +22,16 @@ public final class TestDirectories {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The properties of an app on {@code dataDir} that starts with an empty ledger (no reference
+     * data) and the given admin token: what most HTTP tests need.
+     */
+    public static void emptyLedger(org.springframework.test.context.DynamicPropertyRegistry registry, Path dataDir,
+                                   String adminToken) {
+        registry.add("ledger.data-dir", dataDir::toString);
+        registry.add("ledger.seed", () -> "false");
+        registry.add("ledger.admin-token", () -> adminToken);
     }
 }

@@ -36,9 +36,7 @@ class LedgerApiIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.seed", () -> "false");
-        registry.add("ledger.admin-token", () -> ADMIN);
+        TestDirectories.emptyLedger(registry, dataDir, ADMIN);
         registry.add("ledger.api.max-body-bytes", () -> "16384");
     }
 
