@@ -4,7 +4,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The CRC Accountability Ledger: one executable jar, embedded store by default. */
+/**
+ * The CRC Accountability Ledger: one executable jar, embedded store by default. Its first argument
+ * may pick another mode: {@code server} (the embedded store alone) or {@code verify} (the
+ * independent verifier of a running ledger's transparency log).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LedgerApplication {
@@ -13,6 +17,10 @@ public class LedgerApplication {
         if (args.length > 0 && uk.crcledger.api.store.EmbeddedServerMode.COMMAND.equals(args[0])) {
             uk.crcledger.api.store.EmbeddedServerMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && uk.crcledger.tlog.verify.VerifyCommand.COMMAND.equals(args[0])) {
+            // The independent verifier: no Spring, no store, nothing of the server is trusted.
+            System.exit(uk.crcledger.tlog.verify.VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         // Axon's update checker calls home on start; the ledger runs on closed networks too and
         // reports nothing about its users. Set the property to false to allow it.

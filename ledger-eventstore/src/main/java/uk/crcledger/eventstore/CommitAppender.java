@@ -65,11 +65,11 @@ final class CommitAppender implements AutoCloseable {
      *
      * @throws StreamConflictException when another commit already holds the commit's stream key
      */
-    long append(Document commit) {
+    long append(Document commit, List<String> recordedBy) {
         if (!running) {
             throw new IllegalStateException("The event store is closed");
         }
-        PendingCommit pending = new PendingCommit(commit);
+        PendingCommit pending = new PendingCommit(commit, recordedBy);
         queue.add(pending);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(APPEND_TIMEOUT_SECONDS);
         boolean interrupted = false;
@@ -157,6 +157,8 @@ final class CommitAppender implements AutoCloseable {
             for (PendingCommit pending : remaining) {
                 pending.position = position;
                 pending.document.put("_id", position);
+                // The leaves name their positions, so they are made now, with the claim.
+                EventLeaves.stamp(pending.document, position, pending.recordedBy);
                 documents.add(pending.document);
                 position += pending.eventCount();
             }
@@ -236,12 +238,14 @@ final class CommitAppender implements AutoCloseable {
 
     private static final class PendingCommit {
         private final Document document;
+        private final List<String> recordedBy;
         private final CompletableFuture<Long> result = new CompletableFuture<>();
         private final Thread caller = Thread.currentThread();
         private long position;
 
-        private PendingCommit(Document document) {
+        private PendingCommit(Document document, List<String> recordedBy) {
             this.document = document;
+            this.recordedBy = recordedBy;
         }
 
         private int eventCount() {

@@ -76,9 +76,12 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
     private final CommitChain chain;
     private final CommitAppender appender;
     private final int batchSize;
+    private final String recordedByKey;
+    private final StoredEvents storedEvents;
 
     protected MongoLedgerStorageEngine(Builder builder) {
         super(builder);
+        this.recordedByKey = builder.recordedByKey;
         MongoDatabase database = builder.database;
         this.commits = database.getCollection(builder.commitsCollection);
         this.snapshots = database.getCollection(builder.snapshotsCollection);
@@ -93,6 +96,7 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         this.appender = new CommitAppender(local, new CommitChain(local,
                 database.getCollection(builder.metaCollection).withReadConcern(com.mongodb.ReadConcern.LOCAL),
                 MAX_EVENTS_PER_COMMIT), builder.maxCommitsPerWrite);
+        this.storedEvents = new StoredEvents(commits, chain, MAX_EVENTS_PER_COMMIT, recordedByKey);
     }
 
     public static Builder builder() {
@@ -122,8 +126,12 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                     + " events; this one has " + events.size());
         }
         Document commit = toCommitDocument(events, serializer);
+        List<String> recordedBy = events.stream()
+                .map(event -> event.getMetaData().get(recordedByKey))
+                .map(by -> by instanceof String name && !name.isBlank() ? name : EventLeaves.UNATTRIBUTED)
+                .toList();
         try {
-            appender.append(commit);
+            appender.append(commit, recordedBy);
         } catch (CommitAppender.StreamConflictException e) {
             DomainEventMessage<?> first = firstDomainEvent(events);
             if (first.getSequenceNumber() == 0) {
@@ -346,6 +354,11 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                 .collect(java.util.stream.Collectors.toList());
     }
 
+    /** The stored events by position, leaves and payloads as stored: what the transparency log reads. */
+    public StoredEvents storedEvents() {
+        return storedEvents;
+    }
+
     /** The next free ledger position as this instance knows it. */
     public long headPosition() {
         return chain.head();
@@ -446,6 +459,7 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         private String metaCollection = "event_store_meta";
         private int batchSize = 256;
         private int maxCommitsPerWrite = 256;
+        private String recordedByKey = "recordedBy";
 
         @Override
         public Builder eventSerializer(Serializer eventSerializer) {
@@ -481,6 +495,13 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         public Builder batchSize(int batchSize) {
             assertThat(batchSize, size -> size > 0, "The batch size must be positive");
             this.batchSize = batchSize;
+            return this;
+        }
+
+        /** The metadata key naming who recorded an event, which its transparency-log leaf names. */
+        public Builder recordedByKey(String recordedByKey) {
+            assertNonNull(recordedByKey, "The recordedBy key may not be null");
+            this.recordedByKey = recordedByKey;
             return this;
         }
 

@@ -90,6 +90,22 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), request, Map.of());
     }
 
+    @ExceptionHandler(PayloadWithheld.class)
+    ProblemDetail payloadWithheld(PayloadWithheld e, HttpServletRequest request) {
+        return problem(HttpStatus.UNAVAILABLE_FOR_LEGAL_REASONS, "Payload withheld", e.getMessage(), request,
+                Map.of("position", e.position(), "payloadSha256", e.payloadSha256(), "reason", e.reason()));
+    }
+
+    @ExceptionHandler(uk.crcledger.eventstore.tlog.LogReader.LogInconsistentException.class)
+    ProblemDetail logInconsistent(uk.crcledger.eventstore.tlog.LogReader.LogInconsistentException e,
+                                  HttpServletRequest request) {
+        log.error("The transparency log contradicts itself at position {}: {}", e.position(), e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "The log failed its own check",
+                "The stored log does not verify at ledger position " + e.position() + ": " + e.getMessage()
+                        + ". No proof is served; the operator has been alerted (the tlog health component is DOWN).",
+                request, Map.of("position", e.position()));
+    }
+
     @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
             org.apache.tomcat.util.http.InvalidParameterException.class})
     ProblemDetail unreadableRequest(Exception e, HttpServletRequest request) {

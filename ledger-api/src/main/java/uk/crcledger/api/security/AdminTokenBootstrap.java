@@ -8,17 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import uk.crcledger.api.store.LedgerStoreProperties;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Makes the first admin token when the store holds no token at all (not even a revoked one), before
@@ -45,7 +36,6 @@ public class AdminTokenBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminTokenBootstrap.class);
     private static final int SHORT_SECRET = 16;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final ApiTokenStore store;
     private final String configuredToken;
@@ -110,42 +100,6 @@ public class AdminTokenBootstrap implements SmartInitializingSingleton {
 
     /** Writes {@code content} to {@code file}, which no one but its owner can read, replacing it atomically. */
     static void writeOwnerOnly(Path file, String content) {
-        try {
-            Path dir = file.getParent();
-            Files.createDirectories(dir);
-            boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
-            // Created owner-only from the start, so the secret is never readable by others, even briefly.
-            Path temp = posix
-                    ? Files.createTempFile(dir, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempFile(dir, FILE_NAME, ".tmp");
-            try {
-                if (!posix) {
-                    restrictToOwner(temp);
-                }
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-                if (posix) {
-                    Files.setPosixFilePermissions(file, OWNER_ONLY);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the admin token to " + file, e);
-        }
-    }
-
-    /** Best effort where there are no POSIX permissions (Windows): owner-only read and write. */
-    private static void restrictToOwner(Path path) {
-        java.io.File file = path.toFile();
-        boolean restricted = file.setReadable(false, false) & file.setReadable(true, true)
-                & file.setWritable(false, false) & file.setWritable(true, true) & file.setExecutable(false, false);
-        if (!restricted) {
-            log.warn("Could not restrict {} to its owner; protect it yourself", path);
-        }
+        uk.crcledger.api.store.OwnerOnlyFiles.write(file, content);
     }
 }

@@ -34,9 +34,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       {@code /api/contract-term-changes}, {@code /api/job-cut-announcements},
  *       {@code /api/inspection-findings}: recorder;</li>
  *   <li>{@code POST /api/entries/*}{@code /corrections}, {@code POST /api/entries/*}{@code /retraction}: editor;</li>
- *   <li>{@code GET} and {@code HEAD} under {@code /api/**}: anyone, or any token when
+ *   <li>{@code GET} and {@code HEAD} under {@code /api/**} and {@code /tlog/**} (the transparency log): anyone, or any token when
  *       {@code ledger.security.public-read=false};</li>
- *   <li>anything else under {@code /api/**}: any token (so an unknown endpoint answers 401, not 404,
+ *   <li>anything else under {@code /api/**} or {@code /tlog/**}: any token (so an unknown endpoint answers 401, not 404,
  *       to a request without one);</li>
  *   <li>everything else (the web page, static resources): anyone.</li>
  * </ol>
@@ -103,12 +103,12 @@ public class SecurityConfiguration {
                             .hasRole(Role.EDITOR.name());
                     for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
                         if (publicRead) {
-                            requests.requestMatchers(read, "/api/**").permitAll();
+                            requests.requestMatchers(read, "/api/**", "/tlog/**").permitAll();
                         } else {
-                            requests.requestMatchers(read, "/api/**").authenticated();
+                            requests.requestMatchers(read, "/api/**", "/tlog/**").authenticated();
                         }
                     }
-                    requests.requestMatchers("/api/**").authenticated()
+                    requests.requestMatchers("/api/**", "/tlog/**").authenticated()
                             .anyRequest().permitAll();
                 })
                 .build();

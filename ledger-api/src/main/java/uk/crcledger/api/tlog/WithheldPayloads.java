@@ -1,0 +1,50 @@
+package uk.crcledger.api.tlog;
+
+import org.springframework.stereotype.Component;
+import uk.crcledger.api.problem.PayloadWithheld;
+import uk.crcledger.eventstore.EventLeaves;
+import uk.crcledger.eventstore.StoredEvent;
+import uk.crcledger.eventstore.tlog.LogReader;
+
+/**
+ * Which payloads are withheld, read from the ledger itself: withholding the payload at position p
+ * is an event of the aggregate {@code payload-withholding-<p>}, found by its stream key (an index
+ * lookup), so the answer is current on every instance the moment the withholding is stored.
+ */
+@Component
+public class WithheldPayloads {
+
+    private final LogReader log;
+
+    public WithheldPayloads(LogReader log) {
+        this.log = log;
+    }
+
+    public static String aggregateId(long position) {
+        return "payload-withholding-" + position;
+    }
+
+    public boolean isWithheld(long position) {
+        return !log.positionsOf(aggregateId(position)).isEmpty();
+    }
+
+    /** Answers 451 (with the payload's hash and the reason) when the payload at {@code position} is withheld. */
+    public void refuseIfWithheld(long position, StoredEvent event) {
+        java.util.List<Long> withholding = log.positionsOf(aggregateId(position));
+        if (!withholding.isEmpty()) {
+            String reason = log.events(withholding.subList(0, 1)).stream().findFirst()
+                    .map(e -> reasonIn(e.payload())).orElse("withheld");
+            throw new PayloadWithheld(position, EventLeaves.payloadSha256(event.payload()), reason);
+        }
+    }
+
+    private static String reasonIn(String payloadJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode reason = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(payloadJson).get("reason");
+            return reason == null ? "withheld" : reason.asText();
+        } catch (java.io.IOException e) {
+            return "withheld";
+        }
+    }
+}

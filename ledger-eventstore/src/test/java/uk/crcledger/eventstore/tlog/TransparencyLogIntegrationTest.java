@@ -1,0 +1,222 @@
+package uk.crcledger.eventstore.tlog;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.crcledger.eventstore.LedgerSerializers;
+import uk.crcledger.eventstore.LedgerTokenStores;
+import uk.crcledger.eventstore.MongoLedgerStorageEngine;
+import uk.crcledger.eventstore.StoredEvent;
+import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.eventstore.testing.TestEvents;
+import uk.crcledger.tlog.leaf.LedgerLeaf;
+import uk.crcledger.tlog.merkle.CompactRange;
+import uk.crcledger.tlog.merkle.MerkleHash;
+import uk.crcledger.tlog.merkle.MerkleProofs;
+import uk.crcledger.tlog.merkle.MerkleVerifier;
+import uk.crcledger.tlog.note.Checkpoint;
+import uk.crcledger.tlog.note.NoteSigner;
+import uk.crcledger.tlog.note.SignedNote;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The log kept on the embedded server over a real driver connection: leaves fixed at append, the
+ * tree integrated and signed, proofs that verify, a resumed integrator after a restart, one
+ * integrator among two instances, and tampering found at the position where it happened.
+ */
+class TransparencyLogIntegrationTest {
+
+    private static final String ORIGIN = "ledger.test/tlog";
+    private static final NoteSigner SIGNER = NoteSigner.generate(ORIGIN);
+
+    @TempDir
+    Path dataDir;
+
+    /** One instance's view of the log: its integrator, reader and audit on a shared database. */
+    private record Instance(LogIntegrator integrator, LogReader reader, LogAudit audit, LogState state) implements AutoCloseable {
+        static Instance on(EmbeddedStore store, MongoLedgerStorageEngine engine, String name) {
+            TokenStore tokens = LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(), name, Duration.ofSeconds(10));
+            TileStore tiles = new TileStore(store.database(), 64);
+            LogState state = new LogState(store.database());
+            LogIntegrator integrator = new LogIntegrator(engine, tiles, state, tokens, SIGNER,
+                    new LogIntegrator.Settings(ORIGIN, Duration.ZERO, 100, Duration.ofMillis(50), name), Clock.systemUTC());
+            return new Instance(integrator, new LogReader(engine.storedEvents(), tiles, state, name),
+                    new LogAudit(engine.storedEvents(), tiles, state, name, Clock.systemUTC()), state);
+        }
+
+        @Override
+        public void close() {
+            integrator.close();
+        }
+    }
+
+    /** Appends commits of 1, 2 and 3 events in turn; answers how many events were stored. */
+    private static long appendCommits(MongoLedgerStorageEngine engine, String aggregate, int commits, long firstSeq) {
+        long seq = firstSeq;
+        for (int i = 0; i < commits; i++) {
+            int size = 1 + i % 3;
+            engine.appendEvents(TestEvents.commit(aggregate, seq, size, aggregate + "-" + seq));
+            seq += size;
+        }
+        return seq - firstSeq;
+    }
+
+    @Test
+    void everyEventHasItsLeafAndEveryProofVerifiesAgainstTheSignedCheckpoint() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance instance = Instance.on(store, store.engine(), "one")) {
+            long events = appendCommits(store.engine(), "crc-a", 200, 0);   // across tiles
+            assertThat(instance.integrator().integrateOnce()).isTrue();
+
+            List<StoredEvent> stored = store.engine().storedEvents().from(1, 10_000, false);
+            assertThat(stored).hasSize((int) events);
+            CompactRange reference = new CompactRange();
+            for (StoredEvent event : stored) {
+                LedgerLeaf leaf = LedgerLeaf.parse(event.leafBytes());
+                assertThat(leaf.position()).isEqualTo(event.position());
+                assertThat(leaf.eventId()).isEqualTo(event.eventId());
+                assertThat(leaf.aggregateId()).isEqualTo("crc-a");
+                assertThat(leaf.payloadSha256()).isEqualTo(LedgerLeaf.sha256Hex(event.payloadBytes()));
+                reference.append(MerkleHash.leaf(event.leafBytes()), (h, i, x) -> { });
+            }
+
+            LogState.SignedCheckpoint checkpoint = instance.reader().latest().orElseThrow();
+            assertThat(checkpoint.size()).isEqualTo(events);
+            assertThat(checkpoint.root()).isEqualTo(reference.root());
+            SignedNote note = SignedNote.parse(checkpoint.note());
+            assertThat(note.verify(SIGNER.verifierKey())).isTrue();
+            Checkpoint body = Checkpoint.parse(note.text());
+            assertThat(body.origin()).isEqualTo(ORIGIN);
+            assertThat(body.rootHash()).isEqualTo(reference.root());
+
+            Random random = new Random(7);
+            for (int i = 0; i < 50; i++) {
+                long index = random.nextInt((int) events);
+                byte[] leaf = stored.get((int) index).leafBytes();
+                List<byte[]> proof = instance.reader().inclusionProof(leaf, index, checkpoint);
+                MerkleVerifier.verifyInclusion(MerkleHash.leaf(leaf), index, events, proof, checkpoint.root());
+            }
+            assertThat(instance.audit().checkAll().problem()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRestartedIntegratorResumesAndEveryCheckpointIsConsistentWithTheOneBefore() {
+        List<LogState.SignedCheckpoint> signed = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+                 Instance instance = Instance.on(store, store.engine(), "one")) {
+                appendCommits(store.engine(), "crc-" + round, 100 + round * 37, 0);
+                instance.integrator().integrateOnce();
+                signed.add(instance.reader().latest().orElseThrow());
+                for (int i = 1; i < signed.size(); i++) {
+                    LogState.SignedCheckpoint before = signed.get(i - 1);
+                    LogState.SignedCheckpoint after = signed.get(i);
+                    List<byte[]> proof = instance.reader().consistencyProof(before.size(), after.size(), after.root());
+                    MerkleVerifier.verifyConsistency(before.size(), after.size(), proof, before.root(), after.root());
+                    assertThat(instance.reader().signed(before.size()).orElseThrow().note()).isEqualTo(before.note());
+                }
+                assertThat(instance.audit().checkAll().problem()).isEmpty();
+            }
+        }
+        assertThat(signed).extracting(LogState.SignedCheckpoint::size).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void ofTwoInstancesExactlyOneIntegratesAndBothServeTheSameTiles() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance one = Instance.on(store, store.engine(), "one");
+             Instance two = Instance.on(store, EmbeddedStore.engineOn(store.database()), "two")) {
+            long events = appendCommits(store.engine(), "crc-a", 150, 0);
+            boolean first = one.integrator().integrateOnce();
+            boolean second = two.integrator().integrateOnce();
+            assertThat(first ^ second).as("exactly one integrates").isTrue();
+            long size = one.reader().latest().orElseThrow().size();
+            assertThat(size).isEqualTo(two.reader().latest().orElseThrow().size()).isEqualTo(events);
+            for (var tile : uk.crcledger.tlog.merkle.Tiles.hashTilesFor(size)) {
+                assertThat(one.reader().hashTile(tile)).get().isEqualTo(two.reader().hashTile(tile).orElseThrow());
+            }
+            for (var bundle : uk.crcledger.tlog.merkle.Tiles.entryBundlesFor(size)) {
+                assertThat(one.reader().entryBundle(bundle)).get().isEqualTo(two.reader().entryBundle(bundle).orElseThrow());
+            }
+        }
+    }
+
+    @Test
+    void anEditedPayloadIsFoundAtItsPositionAndNoCheckpointIsSignedAfterIt() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance instance = Instance.on(store, store.engine(), "one")) {
+            appendCommits(store.engine(), "crc-a", 60, 0);
+            instance.integrator().integrateOnce();
+            long signedBefore = instance.reader().latest().orElseThrow().size();
+            StoredEvent target = store.engine().storedEvents().at(57).orElseThrow();
+            int index = (int) (57 - target.commitPosition());
+            commits(store).updateOne(Filters.eq("_id", target.commitPosition()),
+                    Updates.set("events." + index + ".payload", target.payload().replace("crc-a", "crc-b")));
+
+            LogAudit.Result result = instance.audit().checkAll();
+
+            assertThat(result.problem()).get().satisfies(alarm -> {
+                assertThat(alarm.position()).isEqualTo(57);
+                assertThat(alarm.problem()).contains("payload", "57");
+            });
+            appendCommits(store.engine(), "crc-z", 10, 0);
+            instance.integrator().integrateOnce();
+            assertThat(instance.reader().latest().orElseThrow().size()).isEqualTo(signedBefore);
+            assertThat(instance.reader().alarm()).get().extracting(LogState.Alarm::position).isEqualTo(57L);
+        }
+    }
+
+    @Test
+    void aDeletedCommitIsFoundAtItsPosition() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance instance = Instance.on(store, store.engine(), "one")) {
+            appendCommits(store.engine(), "crc-a", 60, 0);
+            instance.integrator().integrateOnce();
+            long commit = store.engine().storedEvents().at(80).orElseThrow().commitPosition();
+            commits(store).deleteOne(Filters.eq("_id", commit));
+
+            assertThat(instance.audit().checkAll().problem()).get()
+                    .satisfies(alarm -> assertThat(alarm.position()).isEqualTo(commit))
+                    .satisfies(alarm -> assertThat(alarm.problem()).contains("deleted"));
+        }
+    }
+
+    @Test
+    void twoSwappedCommitsAreFoundAtTheFirst() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance instance = Instance.on(store, store.engine(), "one")) {
+            for (int seq = 0; seq < 40; seq++) {
+                store.engine().appendEvents(TestEvents.commit("crc-a", seq, 1, "e" + seq));
+            }
+            instance.integrator().integrateOnce();
+            MongoCollection<Document> commits = commits(store);
+            Document at10 = commits.find(Filters.eq("_id", 10L)).first();
+            Document at20 = commits.find(Filters.eq("_id", 20L)).first();
+            commits.deleteMany(Filters.in("_id", List.of(10L, 20L)));
+            at10.put("_id", 20L);
+            at20.put("_id", 10L);
+            commits.insertMany(List.of(at20, at10));
+
+            assertThat(instance.audit().checkAll().problem()).get()
+                    .satisfies(alarm -> assertThat(alarm.position()).isEqualTo(10))
+                    .satisfies(alarm -> assertThat(alarm.problem()).contains("reordered"));
+        }
+    }
+
+    private static MongoCollection<Document> commits(EmbeddedStore store) {
+        return store.database().getCollection("events");
+    }
+}
