@@ -118,6 +118,37 @@ public class TlogController {
                 .body(event.payloadBytes());
     }
 
+    @GetMapping(value = "/payload-bundles/**", produces = "application/octet-stream")
+    @Operation(summary = "The payloads of 256 positions at once (payload-bundles/<N>[.p/<W>], N encoded as for entry "
+            + "bundles), for verifiers: per position a big-endian uint32 length then the payload's stored bytes, or the "
+            + "length 0xFFFFFFFF and nothing for a withheld payload")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream",
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "Not a bundle path in the tlog-tiles encoding")
+    @ApiResponse(responseCode = "404", description = "The log does not hold those positions (yet)")
+    public ResponseEntity<byte[]> payloadBundle(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + "/tlog/payload-bundles/".length());
+        EntryBundlePath bundle = TilePath.parse("tile/entries/" + path)
+                .filter(EntryBundlePath.class::isInstance).map(EntryBundlePath.class::cast)
+                .orElseThrow(() -> new BadRequest("path", "'" + path + "' is not a bundle path: <N>[.p/<W>], N in "
+                        + "groups of three digits (x001/x234/067), 1 <= W <= 255"));
+        List<StoredEvent> events = log.bundleEvents(bundle)
+                .orElseThrow(() -> new NotFound("The log holds no payload bundle " + path));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (StoredEvent event : events) {
+            if (withheld.isWithheld(event.position())) {
+                out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
+                continue;
+            }
+            byte[] payload = event.payloadBytes();
+            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(payload.length).array());
+            out.writeBytes(payload);
+        }
+        // Not immutable: a payload withheld later is left out from then on.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).cacheControl(CacheControl.noCache())
+                .body(out.toByteArray());
+    }
+
     /** A consistency proof between two tree sizes. */
     @Schema(description = "A consistency proof (RFC 9162 2.1.4) between two tree sizes")
     public record ConsistencyProof(long from, long to,

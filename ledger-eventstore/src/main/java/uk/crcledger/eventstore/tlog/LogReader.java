@@ -79,6 +79,24 @@ public final class LogReader {
         return Optional.of(EntryBundles.encode(leaves));
     }
 
+    /**
+     * The stored events of one entry bundle's positions (for their payloads), if the tree has
+     * integrated every one of them.
+     */
+    public Optional<List<StoredEvent>> bundleEvents(EntryBundlePath path) {
+        long first = path.index() * Tiles.WIDTH + 1;
+        long last = first + path.width() - 1;
+        if (last > integratedSize()) {
+            return Optional.empty();
+        }
+        List<StoredEvent> events = stored.at(LongStream.rangeClosed(first, last).boxed().toList());
+        if (events.size() != path.width()) {
+            throw alarm(first, "positions " + first + " to " + last + " should hold " + path.width()
+                    + " events but only " + events.size() + " are stored there");
+        }
+        return Optional.of(events);
+    }
+
     /** The stored event at a ledger position (for its payload), if the log holds it. */
     public Optional<StoredEvent> event(long position) {
         if (position < 1 || position > integratedSize()) {
