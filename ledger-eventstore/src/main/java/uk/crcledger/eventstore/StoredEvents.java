@@ -106,6 +106,24 @@ public final class StoredEvents {
         return result;
     }
 
+    /**
+     * Which of the given aggregates exist (have a first event): one query on the unique stream key
+     * per {@value #STREAM_CHUNK} of them, whatever the size of the ledger.
+     */
+    public java.util.Set<String> existing(Collection<String> aggregateIdentifiers) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> keys = aggregateIdentifiers.stream().map(id -> CommitChain.streamKey(id, 0)).toList();
+        for (int from = 0; from < keys.size(); from += STREAM_CHUNK) {
+            for (Document commit : commits.find(Filters.in(CommitChain.STREAM,
+                    keys.subList(from, Math.min(keys.size(), from + STREAM_CHUNK))))) {
+                found.add(commit.getString(CommitChain.AGGREGATE));
+            }
+        }
+        return found;
+    }
+
+    private static final int STREAM_CHUNK = 128;
+
     /** The positions of every event of one aggregate, in order. */
     public List<Long> positionsOf(String aggregateIdentifier) {
         List<Long> positions = new ArrayList<>();

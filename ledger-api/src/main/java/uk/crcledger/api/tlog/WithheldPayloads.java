@@ -28,6 +28,13 @@ public class WithheldPayloads {
         return !log.positionsOf(aggregateId(position)).isEmpty();
     }
 
+    /** Which of the given positions' payloads are withheld (a query per 128 positions). */
+    public java.util.Set<Long> withheldAmong(java.util.Collection<Long> positions) {
+        java.util.Set<String> withholdings = log.existing(positions.stream().map(WithheldPayloads::aggregateId).toList());
+        return positions.stream().filter(p -> withholdings.contains(aggregateId(p)))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Answers 451 (with the payload's hash and the reason) when the payload at {@code position} is withheld. */
     public void refuseIfWithheld(long position, StoredEvent event) {
         java.util.List<Long> withholding = log.positionsOf(aggregateId(position));

@@ -109,6 +109,11 @@ public final class LogReader {
         return stored.at(positions);
     }
 
+    /** Which of the given aggregates exist in the ledger. */
+    public java.util.Set<String> existing(java.util.Collection<String> aggregateIds) {
+        return stored.existing(aggregateIds);
+    }
+
     /** The positions of one aggregate's events, in order. */
     public List<Long> positionsOf(String aggregateId) {
         return stored.positionsOf(aggregateId);
