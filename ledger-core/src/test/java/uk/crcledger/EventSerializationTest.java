@@ -26,6 +26,7 @@ import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.JobCutAnnouncementDetails;
 import uk.crcledger.jobcut.JobCutsAnnounced;
 import uk.crcledger.provider.ProviderRegistered;
+import uk.crcledger.withholding.PayloadWithheld;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -76,7 +77,9 @@ class EventSerializationTest {
                 corrected(new JobCutAnnouncementDetails(SODEXO_NACRO, DAY, CRCS, null, Percentage.of("40"), "cuts",
                         TWO_SOURCES)),
                 corrected(new InspectionFindingDetails(null, "TR3", DAY, List.of(), true, null, null, TWO_SOURCES)),
-                new EntryRetracted(ID, EntryType.JOB_CUT_ANNOUNCEMENT, "recorded in error", ALICE, TODAY));
+                new EntryRetracted(ID, EntryType.JOB_CUT_ANNOUNCEMENT, "recorded in error", ALICE, TODAY),
+                new PayloadWithheld(ID, 42, "court order", "QB-2026-000123", ALICE),
+                new PayloadWithheld(ID, 7, "court order", null, ALICE));
     }
 
     private static EntryCorrected corrected(uk.crcledger.entry.EntryDetails details) {
@@ -101,5 +104,13 @@ class EventSerializationTest {
                 WORKING_LINKS_COLLAPSE, ContractEndReason.TERMINATED_EARLY, null, TWO_SOURCES)));
         assertThat(corrected).contains("\"entryType\":\"contract-end\"", "\"reason\":\"terminated-early\"",
                 "\"type\":\"contract-end\"");
+    }
+
+    /** The API reads a withholding's reason from the top-level {@code reason} of the stored payload. */
+    @Test
+    void writes_a_withholdings_reason_at_the_top_level() throws Exception {
+        String json = AXON_LIKE.writeValueAsString(new PayloadWithheld(ID, 42, "court order", null, ALICE));
+        assertThat(json).contains("\"reason\":\"court order\"", "\"position\":42", "\"entryId\":\"entry-1\"",
+                "\"recordedBy\":\"alice\"");
     }
 }
