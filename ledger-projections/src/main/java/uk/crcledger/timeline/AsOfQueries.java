@@ -57,8 +57,14 @@ public class AsOfQueries implements LedgerQueries {
     @Override
     public Optional<Document> entry(String entryId) {
         SortedSet<Long> positions = registerPositions();
-        live.entry(entryId).ifPresent(entry -> entry.getList("revisions", Document.class)
-                .forEach(r -> positions.add(r.getLong("ledgerPosition"))));
+        live.entry(entryId).ifPresent(entry -> entry.getList("revisions", Document.class).forEach(r -> {
+            positions.add(r.getLong("ledgerPosition"));
+            // A withholding is no revision of its own, but it marks one.
+            Document withheld = r.get("withheld", Document.class);
+            if (withheld != null) {
+                positions.add(withheld.getLong("ledgerPosition"));
+            }
+        }));
         return queriesFor(positions).entry(entryId);
     }
 

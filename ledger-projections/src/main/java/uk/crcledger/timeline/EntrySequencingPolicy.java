@@ -10,6 +10,7 @@ import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.correction.EntryRetracted;
 import uk.crcledger.inspection.InspectionFindingPublished;
 import uk.crcledger.jobcut.JobCutsAnnounced;
+import uk.crcledger.withholding.PayloadWithheld;
 
 /**
  * Events of one entry are handled in order, by one segment; different entries in parallel. Contract
@@ -34,6 +35,9 @@ public class EntrySequencingPolicy implements SequencingPolicy<EventMessage<?>> 
         } else if (payload instanceof EntryCorrected e) {
             return e.entryId().value();
         } else if (payload instanceof EntryRetracted e) {
+            return e.entryId().value();
+        } else if (payload instanceof PayloadWithheld e) {
+            // It marks a revision in the entry's document, which only the entry's segment writes.
             return e.entryId().value();
         }
         // Registrations: the CRC's or provider's id.

@@ -20,6 +20,7 @@ import uk.crcledger.jobcut.JobCutsAnnounced;
 import uk.crcledger.projection.Contributions;
 import uk.crcledger.projection.ModelWriter;
 import uk.crcledger.provider.ProviderRegistered;
+import uk.crcledger.withholding.PayloadWithheld;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -128,7 +129,45 @@ public final class LedgerProjection {
                 return revision("retracted", retracted.recordedBy(), at, position)
                         .append("reason", retracted.reason());
             });
+        } else if (payload instanceof PayloadWithheld withheld) {
+            withheld(model, withheld, position, at);
         }
+    }
+
+    /**
+     * Marks the revision whose event's payload is withheld, and lists the position in the entry's
+     * {@code withheldPositions}. The read views only mark it: what withholds is the payload endpoint
+     * ({@code GET /tlog/payloads/{position}} answers 451), while the revision's content stays in the
+     * read model. The withholding is not a revision, and no timeline shows it, so nothing is spread.
+     */
+    private static void withheld(ModelWriter model, PayloadWithheld withheld, long position, String at) {
+        Document entry = model.currentEntry(withheld.entryId().value());
+        if (entry == null || entry.getLong("lastPosition") >= position) {
+            return; // not recorded (the API checks it is) or already applied
+        }
+        List<Document> revisions = new ArrayList<>(entry.getList("revisions", Document.class));
+        boolean marked = false;
+        for (int i = 0; i < revisions.size(); i++) {
+            Document revision = revisions.get(i);
+            if (revision.getLong("ledgerPosition") == withheld.position()) {
+                revisions.set(i, new Document(revision).append("withheld", new Document("reason", withheld.reason())
+                        .append("reference", withheld.reference())
+                        .append("withheldAt", at)
+                        .append("withheldBy", withheld.recordedBy().name())
+                        .append("ledgerPosition", position)));
+                marked = true;
+            }
+        }
+        if (marked) {
+            List<Long> positions = new ArrayList<>(entry.getList("withheldPositions", Long.class, List.of()));
+            positions.add(withheld.position());
+            positions.sort(null);
+            entry.put("revisions", revisions);
+            entry.put("withheldPositions", positions);
+        }
+        // Applied either way, so a replayed batch leaves the entry as it is.
+        entry.put("lastPosition", position);
+        model.saveEntry(entry);
     }
 
     private static void recorded(ModelWriter model, EntryId entryId, EntryDetails details, String providerId,

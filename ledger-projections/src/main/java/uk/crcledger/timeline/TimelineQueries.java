@@ -217,6 +217,8 @@ public class TimelineQueries implements LedgerQueries {
                 revisions.add(shown);
             }
             view.put("revisions", revisions);
+            // The positions whose payloads are withheld (their revisions carry "withheld").
+            view.put("withheldPositions", entry.getList("withheldPositions", Long.class, List.of()));
             return view;
         });
     }

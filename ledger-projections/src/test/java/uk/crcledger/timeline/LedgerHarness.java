@@ -19,6 +19,7 @@ import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.inspection.InspectionFinding;
 import uk.crcledger.jobcut.JobCutAnnouncement;
 import uk.crcledger.provider.Provider;
+import uk.crcledger.withholding.PayloadWithholding;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -55,6 +56,7 @@ final class LedgerHarness implements AutoCloseable {
                 .configureAggregate(ContractTermChange.class)
                 .configureAggregate(JobCutAnnouncement.class)
                 .configureAggregate(InspectionFinding.class)
+                .configureAggregate(PayloadWithholding.class)
                 .registerComponent(EntryDirectory.class, c -> directory)
                 .registerComponent(ContractRegister.class, c -> new RepositoryContractRegister(
                         () -> c.repository(Crc.class), () -> c.repository(Provider.class)))
@@ -85,6 +87,12 @@ final class LedgerHarness implements AutoCloseable {
 
     void send(Object command) {
         commands().sendAndWait(command, BY_ALICE);
+    }
+
+    /** The ledger position of an entry's revision, as the live read model shows it (1 = the recording). */
+    long positionOf(uk.crcledger.entry.EntryId entryId, int revision) {
+        return live().entry(entryId.value()).orElseThrow().getList("revisions", org.bson.Document.class)
+                .get(revision - 1).getLong("ledgerPosition");
     }
 
     TokenStore tokenStore() {

@@ -18,6 +18,7 @@ import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
 import uk.crcledger.provider.ProviderId;
 import uk.crcledger.provider.RegisterProvider;
+import uk.crcledger.withholding.WithholdPayload;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -96,6 +97,11 @@ final class LedgerHistory {
     static void revisions(Consumer<Object> send) {
         send.accept(new CorrectEntry(CUTS_PURPLE, Map.of("totalPosts", 120), "Napo figure"));
         send.accept(new RetractEntry(CUTS_DUPLICATE, "recorded twice"));
+    }
+
+    /** A court order withholds the payload at {@code position}, a revision of {@code entryId}. */
+    static WithholdPayload courtOrder(EntryId entryId, long position) {
+        return new WithholdPayload(entryId, position, "Anonymity order: names a member of staff", "QB-2026-000123");
     }
 
     static void all(Consumer<Object> send) {

@@ -37,6 +37,10 @@ class RebuildIntegrationTest {
         store = EmbeddedStore.start(dataDir);
         ledger = new LedgerHarness(store, "node-1", 4);
         LedgerHistory.all(ledger::send);
+        ledger.awaitProjected();
+        // A withholding marks a revision: the rebuilt entry must carry the same mark.
+        ledger.send(LedgerHistory.courtOrder(LedgerHistory.CUTS_PURPLE,
+                ledger.positionOf(LedgerHistory.CUTS_PURPLE, 1)));
         // More of the same shape, over many CRCs, so segments interleave.
         for (int i = 0; i < 30; i++) {
             ManyCrcs.record(ledger::send, i);
