@@ -14,6 +14,7 @@ import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.inspection.InspectionFinding;
 import uk.crcledger.jobcut.JobCutAnnouncement;
 import uk.crcledger.provider.Provider;
+import uk.crcledger.withholding.PayloadWithholding;
 
 /**
  * Registers the domain's aggregates, ports and the correction router with Axon. The domain module
@@ -32,6 +33,7 @@ public class CommandSideConfiguration {
                 .configureAggregate(ContractTermChange.class)
                 .configureAggregate(JobCutAnnouncement.class)
                 .configureAggregate(InspectionFinding.class)
+                .configureAggregate(PayloadWithholding.class)
                 .registerCommandHandler(c -> new EntryRevisions(entryDirectory, c.repository(Crc.class),
                         c.repository(ContractTermChange.class), c.repository(JobCutAnnouncement.class),
                         c.repository(InspectionFinding.class)));

@@ -28,7 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * <ol>
  *   <li>error dispatches, {@code /error}, {@code /actuator/health/**}, the API docs
  *       ({@code /v3/api-docs/**}, {@code /swagger-ui/**}, {@code /swagger-ui.html}): anyone;</li>
- *   <li>{@code /api/admin/**}: admin;</li>
+ *   <li>{@code /api/admin/**}, {@code POST /api/entries/*}{@code /withholdings} (withholding a payload): admin;</li>
  *   <li>{@code POST /api/crcs}, {@code POST /api/providers}: editor;</li>
  *   <li>{@code POST} to {@code /api/contract-awards}, {@code /api/contract-ends},
  *       {@code /api/contract-term-changes}, {@code /api/job-cut-announcements},
@@ -51,7 +51,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
         bearerFormat = "<id>.<secret>",
         description = "A ledger token: 'Authorization: Bearer <id>.<secret>'. Recording needs the recorder role, "
                 + "registering CRCs and providers and correcting or retracting entries the editor role, "
-                + "managing tokens the admin role.")
+                + "managing tokens and withholding payloads the admin role.")
 public class SecurityConfiguration {
 
     /** The OpenAPI security scheme's name, for {@code @SecurityRequirement(name = ...)}. */
@@ -97,6 +97,7 @@ public class SecurityConfiguration {
                             .requestMatchers("/error", "/actuator/health/**").permitAll()
                             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                            .requestMatchers(HttpMethod.POST, "/api/entries/*/withholdings").hasRole(Role.ADMIN.name())
                             .requestMatchers(HttpMethod.POST, "/api/crcs", "/api/providers").hasRole(Role.EDITOR.name())
                             .requestMatchers(HttpMethod.POST, RECORDINGS).hasRole(Role.RECORDER.name())
                             .requestMatchers(HttpMethod.POST, "/api/entries/*/corrections", "/api/entries/*/retraction")

@@ -81,6 +81,8 @@ class WriteEndpointsAuthIntegrationTest {
     private String revokedAdmin;
     private String correctedEntry;
     private String retractedEntry;
+    private String withheldEntry;
+    private long withheldPosition;
     private String tokenToRevoke;
 
     /** A write endpoint: its mapping, the least role that may call it, and a request it accepts from that role. */
@@ -115,6 +117,9 @@ class WriteEndpointsAuthIntegrationTest {
                 .asString();
         retractedEntry = created(http.post("/api/job-cut-announcements", ADMIN, jobCut("to retract"))).get("entryId")
                 .asString();
+        JsonNode toWithhold = created(http.post("/api/job-cut-announcements", ADMIN, jobCut("to withhold")));
+        withheldEntry = toWithhold.get("entryId").asString();
+        withheldPosition = toWithhold.get("ledgerPosition").asLong();
     }
 
     private static String jobCut(String description) {
@@ -148,6 +153,9 @@ class WriteEndpointsAuthIntegrationTest {
                         "{\"changes\":{\"totalPosts\":45},\"reason\":\"confirmed\"}"),
                 new Endpoint("POST", "/api/entries/{entryId}/retraction", Role.EDITOR,
                         "/api/entries/" + retractedEntry + "/retraction", "{\"reason\":\"recorded twice\"}"),
+                new Endpoint("POST", "/api/entries/{entryId}/withholdings", Role.ADMIN,
+                        "/api/entries/" + withheldEntry + "/withholdings",
+                        "{\"position\":" + withheldPosition + ",\"reason\":\"court order\"}"),
                 new Endpoint("POST", "/api/admin/tokens", Role.ADMIN, "/api/admin/tokens",
                         "{\"name\":\"mallory\",\"role\":\"admin\"}"),
                 new Endpoint("DELETE", "/api/admin/tokens/{id}", Role.ADMIN, "/api/admin/tokens/" + tokenToRevoke, null),
@@ -284,6 +292,8 @@ class WriteEndpointsAuthIntegrationTest {
         state.put("north timeline", http.get("/api/crcs/auth-north/timeline?size=200", null).body());
         state.put("corrected entry", http.get("/api/entries/" + correctedEntry, null).body());
         state.put("retracted entry", http.get("/api/entries/" + retractedEntry, null).body());
+        state.put("withheld entry", http.get("/api/entries/" + withheldEntry, null).body());
+        state.put("withheld payload", http.get("/tlog/payloads/" + withheldPosition, null).statusCode());
         return state;
     }
 
