@@ -152,7 +152,8 @@ class WriteEndpointsAuthIntegrationTest {
                         "{\"name\":\"mallory\",\"role\":\"admin\"}"),
                 new Endpoint("DELETE", "/api/admin/tokens/{id}", Role.ADMIN, "/api/admin/tokens/" + tokenToRevoke, null),
                 new Endpoint("POST", "/api/admin/projections/{name}/rebuild", Role.ADMIN,
-                        "/api/admin/projections/ledger-timelines/rebuild", null));
+                        "/api/admin/projections/ledger-timelines/rebuild", null),
+                new Endpoint("POST", "/api/admin/tlog/audit", Role.ADMIN, "/api/admin/tlog/audit", null));
     }
 
     @Test
