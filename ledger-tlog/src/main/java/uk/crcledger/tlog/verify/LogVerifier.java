@@ -368,7 +368,7 @@ final class LogVerifier {
             LedgerLeaf leaf;
             try {
                 leaf = LedgerLeaf.parse(leafBytes);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) { // IllegalArgumentException, or anything else the bytes provoke
                 return failed(hashes, checked, withheld, position, "leaf not canonical: " + e.getMessage());
             }
             if (leaf.position() != position) {

@@ -97,6 +97,10 @@ public final class VerifyCommand {
         } catch (FetchException e) {
             err.println("verify: error: " + e.getMessage());
             return ERROR;
+        } catch (RuntimeException e) {
+            err.println("verify: error: the verifier broke down, nothing was decided: " + e);
+            e.printStackTrace(err);
+            return ERROR;
         } finally {
             out.flush();
             err.flush();
