@@ -56,11 +56,10 @@ const LedgerVerify = (() => {
     /* ---------- the verifier key: <name>+<hex key id>+<base64(0x01 || 32-byte Ed25519 key)> ---------- */
 
     async function parseVkey(text) {
-        const parts = (text || '').trim().split('+');
-        if (parts.length !== 3 || !parts[0] || /\s/.test(parts[0]) || !/^[0-9a-f]{8}$/.test(parts[1])) {
-            fail('the key is not a signed-note verifier key (<name>+<8 hex digits>+<base64 key>)');
-        }
-        const [name, keyIdHex, encoded] = parts;
+        // The name has no '+' and the key id is hex, but the base64 key may well hold a '+'.
+        const parts = /^([^+\s]+)\+([0-9a-f]{8})\+(\S+)$/.exec((text || '').trim());
+        if (!parts) fail('the key is not a signed-note verifier key (<name>+<8 hex digits>+<base64 key>)');
+        const [, name, keyIdHex, encoded] = parts;
         const key = base64(encoded, 'the key');
         if (key.length !== 33 || key[0] !== 0x01) fail('the key is not an Ed25519 key (0x01 and 32 bytes)');
         const id = (await sha256(concat(utf8.encode(name + '\n'), key))).slice(0, 4);
@@ -101,7 +100,7 @@ const LedgerVerify = (() => {
                 if (pinnedText) {
                     const key = await parseVkey(pinnedText);
                     if (servedText !== key.text) {
-                        fail('the log now publishes key ' + servedText.split('+').slice(0, 2).join('+')
+                        fail('the log now publishes key ' + servedText.split('+', 2).join('+')
                             + ', not the key you pinned (' + key.name + '+' + key.keyId + ')');
                     }
                     return {key, source: 'pinned'};
