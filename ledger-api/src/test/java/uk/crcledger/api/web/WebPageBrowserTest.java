@@ -293,6 +293,7 @@ class WebPageBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", howTo);
         howTo.click();
         waitUntilReady();
+        fullPageScreenshot("how-to-verify.png");
         assertThat(browser.findElement(By.id("served-key")).getText()).isEqualTo(vkey);
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in body.txt -sigfile sig.bin",
