@@ -230,7 +230,15 @@ function timelineItem(item) {
         item.providerId ? el('a', {href: '/?provider=' + encodeURIComponent(item.providerId),
             text: item.providerName || item.providerId}) : null);
     return el('li', {class: 'entry status-' + (item.status || 'active'), 'data-type': item.type, 'data-entry-id': item.entryId},
-        el('article', null, title, meta, el('p', {class: 'summary', text: item.summary}), sourceList(item.sources)));
+        el('article', null, title, meta, el('p', {class: 'summary', text: item.summary}), sourceList(item.sources),
+            ledgerLine(item.entryId, item.ledgerPosition, [item.ledgerPosition])));
+}
+
+/* "ledger position N" and the badge of the page's own check of the entry's inclusion proofs. */
+function ledgerLine(entryId, position, positions) {
+    if (!Number.isSafeInteger(position)) return null;
+    return el('p', {class: 'ledger'}, el('span', {class: 'position', text: 'ledger position ' + position}), ' ',
+        typeof LedgerVerify === 'object' ? LedgerVerify.badge(entryId, [...new Set(positions.filter(Number.isSafeInteger))]) : null);
 }
 
 async function showEntry(entryId, asOf) {
@@ -246,7 +254,9 @@ async function showEntry(entryId, asOf) {
                 entry.providerId ? el('a', {href: '/?provider=' + encodeURIComponent(entry.providerId),
                     text: entry.providerName || entry.providerId}) : null),
             el('p', {class: 'summary', text: entry.summary || ''}),
-            sourceList(entry.sources || facts.sources));
+            sourceList(entry.sources || facts.sources),
+            ledgerLine(entryId, entry.ledgerPosition,
+                [entry.ledgerPosition, ...(entry.revisions || []).map((r) => r.ledgerPosition)]));
         const crcLinks = el('p', null, 'CRCs: ', ...(entry.crcIds || []).flatMap((id, i) =>
             [i ? ', ' : '', el('a', {href: '/?crc=' + encodeURIComponent(id), text: nameOf('crcs', id)})]));
         const revisions = el('ol', {class: 'revisions'});
@@ -254,6 +264,7 @@ async function showEntry(entryId, asOf) {
             revisions.append(el('li', null,
                 el('strong', {text: revision.kind || revision.type || revision.action || 'revision'}), ' ',
                 el('time', {datetime: revision.recordedAt, text: revision.recordedAt || ''}),
+                Number.isSafeInteger(revision.ledgerPosition) ? ' at ledger position ' + revision.ledgerPosition : '',
                 revision.recordedBy ? ' by ' + revision.recordedBy : '',
                 revision.reason ? ': ' + revision.reason : '',
                 revision.summary ? el('div', {class: 'summary', text: revision.summary}) : null));

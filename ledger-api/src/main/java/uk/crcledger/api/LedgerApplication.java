@@ -18,6 +18,17 @@ public class LedgerApplication {
             uk.crcledger.api.store.EmbeddedServerMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && "tlog-key".equals(args[0])) {
+            // A signing key for instances that share one log (ledger.tlog.signing-key).
+            if (args.length != 2) {
+                System.err.println("usage: tlog-key <origin, e.g. ledger.example.org/tlog>");
+                System.exit(2);
+            }
+            uk.crcledger.tlog.note.NoteSigner signer = uk.crcledger.tlog.note.NoteSigner.generate(args[1]);
+            System.out.println("LEDGER_TLOG_SIGNING_KEY=" + signer.encoded());
+            System.out.println("# verifier key, for readers: " + signer.verifierKey().encoded());
+            return;
+        }
         if (args.length > 0 && uk.crcledger.tlog.verify.VerifyCommand.COMMAND.equals(args[0])) {
             // The independent verifier: no Spring, no store, nothing of the server is trusted.
             System.exit(uk.crcledger.tlog.verify.VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));

@@ -35,6 +35,10 @@ public class TlogHealthIndicator implements HealthIndicator {
         details.put("integratedSize", log.integratedSize());
         details.put("checkpointSize", log.latest().map(LogState.SignedCheckpoint::size).orElse(0L));
         details.put("integratingHere", integrator.isIntegrating());
+        if (integrator.refusesToSign()) {
+            details.put("signing", "refused: this instance's signing key did not sign the latest checkpoint "
+                    + "(instances must share ledger.tlog.signing-key)");
+        }
         var alarm = log.alarm();
         if (alarm.isPresent()) {
             details.put("position", alarm.get().position());

@@ -219,6 +219,8 @@ class AppBenchmark {
         long head = engine.headPosition() - 1;
         Map<String, Object> status = awaitCaughtUp(app, head, Duration.ofMinutes(10).plusSeconds(step / 1_000));
         long caughtUp = System.nanoTime();
+        awaitSigned(app, head, Duration.ofMinutes(10).plusSeconds(step / 1_000));
+        long signed = System.nanoTime();
         long cpuUsed = app.cpuMillis() - cpu;
         int events = ledger.appended() - before;
         String key = "growth." + step + ".";
@@ -227,14 +229,18 @@ class AppBenchmark {
         put(key + "appendPerSecond", Math.round(events / seconds(started, appended)));
         put(key + "catchUpPerSecond", Math.round(events / seconds(started, caughtUp)));
         put(key + "lagAfterAppendMs", Math.round((caughtUp - appended) / 1e6));
+        put(key + "tlogSignedPerSecond", Math.round(events / seconds(started, signed)));
+        put(key + "tlogLagAfterAppendMs", Math.round((signed - appended) / 1e6));
         put(key + "appCpuSeconds", round(cpuUsed / 1e3));
         put(key + "eventsPerAppCpuSecond", Math.round(events / Math.max(0.001, cpuUsed / 1e3)));
         put(key + "loadAverage", loadAverage());
         table("Growth: step " + step + " (appended by the bench's engine, read model caught up)",
                 List.of("events", "appended/s", "caught up/s (from append start)", "lag after append (ms)",
+                        "signed in the log/s", "log lag after append (ms)",
                         "app position", "app CPU s", "events per app CPU s", "load average"),
                 List.of(List.of(ledger.appended(), results.get(key + "appendPerSecond"),
                         results.get(key + "catchUpPerSecond"), results.get(key + "lagAfterAppendMs"),
+                        results.get(key + "tlogSignedPerSecond"), results.get(key + "tlogLagAfterAppendMs"),
                         status.get("position"), results.get(key + "appCpuSeconds"),
                         results.get(key + "eventsPerAppCpuSecond"), results.get(key + "loadAverage"))));
         return halfway;
@@ -264,6 +270,45 @@ class AppBenchmark {
         }
     }
 
+    /** Waits until the transparency log has signed a checkpoint covering {@code head}. */
+    @SuppressWarnings("unchecked")
+    private static void awaitSigned(ForkedApp app, long head, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try (RawHttp http = new RawHttp(app.port())) {
+            while (true) {
+                RawHttp.Response answer = http.get("/actuator/health", null, true);
+                Map<String, Object> components = (Map<String, Object>) JSON.readValue(answer.body(), Map.class).get("components");
+                Map<String, Object> tlog = (Map<String, Object>) ((Map<String, Object>) components.get("tlog")).get("details");
+                if (((Number) tlog.get("checkpointSize")).longValue() >= head) {
+                    return;
+                }
+                if (System.nanoTime() > deadline || !app.isAlive()) {
+                    throw new IllegalStateException("The log did not sign " + head + " leaves within " + atMost + ": "
+                            + tlog + "; the app's log ends:\n" + app.tail(40));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Entry ids read from a few CRCs' timelines, for the proof reads. */
+    @SuppressWarnings("unchecked")
+    private static List<String> entryIds(ForkedApp app, List<String> crcs) {
+        List<String> ids = new ArrayList<>();
+        try (RawHttp http = new RawHttp(app.port())) {
+            for (String crc : crcs.subList(0, Math.min(20, crcs.size()))) {
+                RawHttp.Response answer = http.get("/api/crcs/" + crc + "/timeline?page=0&size=50", null, true);
+                Load.check(answer, 200);
+                for (Map<String, Object> item : (List<Map<String, Object>>) JSON.readValue(answer.body(), Map.class).get("items")) {
+                    if (item.get("entryId") != null) {
+                        ids.add((String) item.get("entryId"));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
     // ---- queries ---------------------------------------------------------------------------------
 
     private void queries(ForkedApp app, GrowingLedger ledger, int step, Instant asOf) throws Exception {
@@ -279,6 +324,12 @@ class AppBenchmark {
                 + providers.get(random.nextInt(providers.size())) + "/timeline?page=0&size=50", null, false));
         endpoints.put("asOfCrcTimeline", (http, random) -> http.get("/api/crcs/"
                 + crcs.get(random.nextInt(crcs.size())) + "/timeline?page=0&size=50&asOf=" + at, null, false));
+        List<String> entries = entryIds(app, crcs);
+        if (!entries.isEmpty()) {
+            // Every event of the entry proven in the latest checkpoint, each proof verified by the app first.
+            endpoints.put("entryProof", (http, random) -> http.get("/api/entries/"
+                    + entries.get(random.nextInt(entries.size())) + "/proof", null, false));
+        }
         endpoints.put("liveness", (http, random) -> http.get("/actuator/health/liveness", null, false));
         List<List<Object>> rows = new ArrayList<>();
         for (Map.Entry<String, Load.Request> endpoint : endpoints.entrySet()) {
@@ -546,11 +597,12 @@ class AppBenchmark {
             target(rows, "queries." + step + ".crcTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
             target(rows, "queries." + step + ".busyCrcTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
             target(rows, "queries." + step + ".providerTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
+            target(rows, "queries." + step + ".entryProof.p99Ms", "p99 < 20 ms", v -> v < 20);
         }
         int first = steps.get(0);
         int last = steps.get(steps.size() - 1);
         if (first != last) {
-            for (String endpoint : List.of("crcTimeline", "busyCrcTimeline", "providerTimeline")) {
+            for (String endpoint : List.of("crcTimeline", "busyCrcTimeline", "providerTimeline", "entryProof")) {
                 Object a = results.get("queries." + first + "." + endpoint + ".p99Ms");
                 Object b = results.get("queries." + last + "." + endpoint + ".p99Ms");
                 if (a instanceof Number x && b instanceof Number y && x.doubleValue() > 0) {

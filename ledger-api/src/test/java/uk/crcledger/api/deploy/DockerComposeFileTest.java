@@ -254,6 +254,11 @@ class DockerComposeFileTest {
             LedgerSecurityProperties security = binder.bind("ledger", Bindable.of(LedgerSecurityProperties.class)).get();
             assertThat(security.adminToken()).as(app + " ledger.admin-token").isEqualTo(env.get("LEDGER_ADMIN_TOKEN"));
 
+            uk.crcledger.api.tlog.TlogProperties tlog = binder.bind("ledger.tlog",
+                    Bindable.of(uk.crcledger.api.tlog.TlogProperties.class)).get();
+            assertThat(tlog.signingKey()).as(app + " ledger.tlog.signing-key").isEqualTo(env.get("LEDGER_TLOG_SIGNING_KEY"));
+            assertThat(tlog.origin()).as(app + " ledger.tlog.origin").isEqualTo(env.get("LEDGER_TLOG_ORIGIN"));
+
             ReadModelProperties readModel = binder.bind("ledger.read-model", Bindable.of(ReadModelProperties.class)).get();
             assertThat(readModel.segments()).as(app + " ledger.read-model.segments").isEqualTo(4);
 
@@ -413,7 +418,7 @@ class DockerComposeFileTest {
                 "mongodump", "mongorestore", "/api/admin/projections/ledger-timelines/rebuild",
                 "/api/admin/tokens");
         for (String collection : List.of("events", "snapshots", "event_store_meta", "entry_directory",
-                "api_tokens", "idempotency_keys")) {
+                "api_tokens", "idempotency_keys", "tlog_checkpoints", "tlog_state", "tlog_tiles")) {
             assertThat(readme).as("README backs up " + collection).contains("`" + collection + "`");
         }
     }

@@ -33,8 +33,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -43,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web page at {@code /} in a real browser: Debian's chromium driven through Debian's
  * chromedriver (never a downloaded one), against the app started with the reference data.
- * Always writes {@code target/screenshots/west-yorkshire-timeline.png}; on a failure also
+ * Always writes {@code target/screenshots/west-yorkshire-timeline.png} and {@code verified-entry.png}; on a failure also
  * {@code target/screenshots/failure-<test>.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,7 +87,7 @@ class WebPageBrowserTest {
         dataDir = Files.createTempDirectory("ledger-web-test");
         profileDir = Files.createTempDirectory("ledger-web-chromium");
         app = new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir);
+                .run("--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.tlog.checkpoint-interval=100ms");
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
 
@@ -251,6 +257,138 @@ class WebPageBrowserTest {
         } finally {
             browser.manage().window().setSize(desktop);
         }
+    }
+
+    static final String AWARD = "award-2014-12-18-west-yorkshire";
+
+    @Test
+    @Order(6)
+    void checksAnEntrysInclusionProofAndCheckpointSignatureInTheBrowser() {
+        HttpLedger http = new HttpLedger(port(base));
+        Object position = http.get("/api/entries/" + AWARD, null).json().get("ledgerPosition");
+        String vkey = http.get("/tlog/vkey", null).body().trim();
+        String[] key = vkey.split("\\+");
+
+        open("/?entry=" + AWARD);
+        WebElement mark = awaitMark(By.cssSelector("#entry .verify"), "verified");
+        fullPageScreenshot("verified-entry.png");
+
+        assertThat(browser.findElement(By.cssSelector("#entry .ledger")).getText())
+                .contains("ledger position " + position, "verified");
+        assertThat(mark.getDomAttribute("aria-live")).isEqualTo("polite");
+        assertThat(mark.getDomAttribute("title"))
+                .contains("ledger position " + position, "tree size", key[0], key[0] + "+" + key[1]);
+        assertThat(browser.findElement(By.id("verify-key")).getText()).contains(key[0] + "+" + key[1]);
+        WebElement howTo = browser.findElement(By.cssSelector("footer a[href='/verify.html']"));
+        assertThat(howTo.getText()).isEqualTo("How to verify this ledger");
+
+        // On a timeline, the entries in view are checked too, each with its position.
+        open("/?crc=west-yorkshire");
+        WebElement award = browser.findElement(By.cssSelector("li[data-entry-id='" + AWARD + "']"));
+        assertThat(award.findElement(By.cssSelector(".position")).getText()).isEqualTo("ledger position " + position);
+        awaitMark(By.cssSelector("#timeline > li:first-child .verify"), "verified");
+
+        // The how-to page, with the tested OpenSSL recipe and the key the server publishes.
+        howTo = browser.findElement(By.cssSelector("footer a[href='/verify.html']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", howTo);
+        howTo.click();
+        waitUntilReady();
+        fullPageScreenshot("how-to-verify.png");
+        assertThat(browser.findElement(By.id("served-key")).getText()).isEqualTo(vkey);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in body.txt -sigfile sig.bin",
+                        "verify --url", "tessera", "torchwood", "golang.org/x/mod/sumdb/note");
+    }
+
+    @Test
+    @Order(7)
+    void saysPlainlyWhenAnInclusionProofIsWrong() throws IOException {
+        try (TamperingProxy lying = new TamperingProxy(base, TamperingProxy::flipFirstProofHash)) {
+            openAt(lying.base(), "/?entry=" + AWARD);
+            WebElement mark = awaitMark(By.cssSelector("#entry .verify"), "failed");
+            fullPageScreenshot("failed-entry-proof.png");
+            assertThat(mark.getText()).startsWith("✗ verification failed: ")
+                    .contains("inclusion proof does not lead to the checkpoint's root hash");
+            assertThat(mark.getDomAttribute("class")).contains("verify-failed");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void saysPlainlyWhenTheCheckpointSignatureIsWrong() throws IOException {
+        try (TamperingProxy lying = new TamperingProxy(base, TamperingProxy::breakCheckpointSignature)) {
+            openAt(lying.base(), "/?entry=" + AWARD);
+            WebElement mark = awaitMark(By.cssSelector("#entry .verify"), "failed");
+            assertThat(mark.getText()).contains("verification failed", "checkpoint signature does not verify");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void failsEveryCheckAgainstAPinnedKeyTheLogDoesNotUse() throws Exception {
+        String name = new HttpLedger(port(base)).get("/tlog/vkey", null).body().split("\\+")[0];
+        String otherKey = otherVerifierKey(name);
+        open("/verify.html");
+        try {
+            browser.findElement(By.id("pin-key")).sendKeys(otherKey);
+            browser.findElement(By.id("pin-button")).click();
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("pin-status"), "Pinned: checks on this site use " + otherKey));
+
+            open("/?entry=" + AWARD);
+            WebElement mark = awaitMark(By.cssSelector("#entry .verify"), "failed");
+            assertThat(mark.getText()).contains("verification failed", "not the key you pinned");
+            assertThat(browser.findElement(By.id("verify-key")).getText()).doesNotContain("checked against");
+
+            // A key whose id does not match it is refused, not pinned.
+            open("/verify.html");
+            String[] parts = otherKey.split("\\+", 3);
+            browser.findElement(By.id("pin-key")).clear();
+            browser.findElement(By.id("pin-key")).sendKeys(parts[0] + "+00000000+" + parts[2]);
+            browser.findElement(By.id("pin-button")).click();
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("pin-status"), "Not pinned: the key id"));
+        } finally {
+            open("/verify.html");
+            browser.findElement(By.id("unpin-button")).click();
+        }
+        open("/?entry=" + AWARD);
+        awaitMark(By.cssSelector("#entry .verify"), "verified");
+    }
+
+    /** A valid signed-note verifier key with the log's name but a key of its own. */
+    private static String otherVerifierKey(String name) throws Exception {
+        byte[] spki = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
+        byte[] key = new byte[33];
+        key[0] = 0x01;
+        System.arraycopy(spki, spki.length - 32, key, 1, 32);
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update((name + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] id = Arrays.copyOf(sha256.digest(key), 4);
+        return name + "+" + HexFormat.of().formatHex(id) + "+" + Base64.getEncoder().encodeToString(key);
+    }
+
+    private static WebElement awaitMark(By locator, String state) {
+        return new WebDriverWait(browser, WAIT).until(d -> {
+            List<WebElement> found = d.findElements(locator);
+            if (found.isEmpty()) {
+                return null;
+            }
+            String now = found.get(0).getDomAttribute("data-verify");
+            if (!"pending".equals(now) && !state.equals(now)) {
+                throw new AssertionError("Expected the mark to become " + state + " but it says: " + found.get(0).getText());
+            }
+            return state.equals(now) ? found.get(0) : null;
+        });
+    }
+
+    private static int port(String url) {
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    }
+
+    private static void openAt(String origin, String path) {
+        browser.get(origin + path);
+        waitUntilReady();
     }
 
     private static void open(String path) {

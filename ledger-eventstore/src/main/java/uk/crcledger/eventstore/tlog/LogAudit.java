@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.crcledger.eventstore.StoredEvent;
 import uk.crcledger.eventstore.StoredEvents;
+import uk.crcledger.tlog.merkle.CompactRange;
 import uk.crcledger.tlog.merkle.MerkleHash;
 import uk.crcledger.tlog.merkle.Tiles;
 
@@ -65,8 +66,14 @@ public final class LogAudit {
         return result;
     }
 
-    /** Checks positions {@code from} to {@code to}, both included (up to the integrated size). */
+    /**
+     * Checks positions {@code from} to {@code to}, both included (up to the integrated size). From
+     * the first position, it also rebuilds the tree from the stored leaves and checks it against the
+     * latest signed checkpoint's root: a leaf edited together with its tile is found there.
+     */
     public Result check(long from, long to) {
+        Optional<LogState.SignedCheckpoint> signed = from == 1 ? state.latest().filter(c -> c.size() <= to) : Optional.empty();
+        CompactRange tree = signed.isPresent() ? new CompactRange() : null;
         long checked = 0;
         long position = from;
         byte[] tile = null;
@@ -96,6 +103,13 @@ public final class LogAudit {
                 if (!Arrays.equals(expected, MerkleHash.leaf(event.leafBytes()))) {
                     return found(from, to, checked, position, "the leaf stored at position " + position
                             + " is not the leaf the log integrated there: it was changed after it was recorded");
+                }
+                if (tree != null) {
+                    tree.append(MerkleHash.leaf(event.leafBytes()), (height, index, hash) -> { });
+                    if (tree.size() == signed.get().size() && !Arrays.equals(tree.root(), signed.get().root())) {
+                        return found(from, to, checked, position, "the stored leaves up to position " + position
+                                + " do not give the root of the checkpoint signed at that size: the log was rewritten");
+                    }
                 }
                 checked++;
                 position++;

@@ -77,6 +77,7 @@ public final class LogIntegrator implements AutoCloseable {
     private final Map<String, byte[]> changedTiles = new LinkedHashMap<>();
     private volatile long integratedSize = -1;
     private volatile boolean halted;
+    private volatile boolean signingRefused;
 
     public LogIntegrator(MongoLedgerStorageEngine engine, TileStore tiles, LogState state, TokenStore tokenStore,
                          NoteSigner signer, Settings settings, Clock clock) {
@@ -279,6 +280,17 @@ public final class LogIntegrator implements AutoCloseable {
                 return;
             }
         }
+        if (last.isPresent() && !SignedNote.parse(last.get().note()).verify(signer.verifierKey())) {
+            // Checkpoints under two keys would fail every client that holds the first: refuse, loudly.
+            if (!signingRefused) {
+                log.error("This instance's signing key ({}) did not sign the latest checkpoint (size {}); it will not "
+                        + "sign checkpoints. Instances sharing a ledger must share its key (ledger.tlog.signing-key).",
+                        signer.verifierKey().encoded(), last.get().size());
+            }
+            signingRefused = true;
+            return;
+        }
+        signingRefused = false;
         byte[] root = range.root();
         if (last.isPresent()) {
             try {
@@ -308,6 +320,11 @@ public final class LogIntegrator implements AutoCloseable {
     /** How many leaves this instance has integrated (-1 before it first integrated). */
     public long integratedSize() {
         return integratedSize;
+    }
+
+    /** Whether this instance integrates but refuses to sign, its key not being the log's. */
+    public boolean refusesToSign() {
+        return signingRefused;
     }
 
     /** Whether this instance holds the integrator's claim. */

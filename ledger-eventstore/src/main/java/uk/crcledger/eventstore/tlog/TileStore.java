@@ -18,47 +18,44 @@ import java.util.Map;
  * The tree's hash tiles (c2sp.org/tlog-tiles), one document per tile keyed by {@code _id}
  * {@code "<level>/<index>"}, holding the concatenated hashes it has so far. A tile only ever grows:
  * its hashes are of complete subtrees, so a partial tile of width W is the first W hashes of the
- * stored one, and a full tile never changes (and is cached).
+ * stored one, and never changes either. So every tile read is cached as read, and a cached tile
+ * answers any width it covers; only a wider one than cached is read again.
  */
 public final class TileStore implements Tiles.TileSource {
 
     static final String COLLECTION = "tlog_tiles";
-    private static final int FULL_BYTES = Tiles.WIDTH * MerkleHash.SIZE;
 
     private final MongoCollection<Document> tiles;
-    private final Cache<String, byte[]> fullTiles;
+    private final Cache<String, byte[]> cached;
 
-    public TileStore(MongoDatabase database, long cachedFullTiles) {
+    public TileStore(MongoDatabase database, long cachedTiles) {
         this.tiles = database.getCollection(COLLECTION);
-        this.fullTiles = Caffeine.newBuilder().maximumSize(cachedFullTiles).build();
+        this.cached = Caffeine.newBuilder().maximumSize(cachedTiles).build();
     }
 
     static String id(int level, long index) {
         return level + "/" + index;
     }
 
-    /** The hashes stored for a tile so far (empty when none). */
+    /** The hashes stored for a tile so far (empty when none), read from the store. */
     public byte[] stored(int level, long index) {
         String id = id(level, index);
-        byte[] full = fullTiles.getIfPresent(id);
-        if (full != null) {
-            return full;
-        }
         Document tile = tiles.find(Filters.eq("_id", id)).first();
         if (tile == null) {
             return new byte[0];
         }
         byte[] hashes = tile.get("hashes", Binary.class).getData();
-        if (hashes.length == FULL_BYTES) {
-            fullTiles.put(id, hashes);
-        }
+        cached.put(id, hashes);
         return hashes;
     }
 
     /** The tile at exactly {@code width} hashes, or {@code null} when fewer are stored. */
     public byte[] prefix(int level, long index, int width) {
-        byte[] stored = stored(level, index);
         int bytes = width * MerkleHash.SIZE;
+        byte[] stored = cached.getIfPresent(id(level, index));
+        if (stored == null || stored.length < bytes) {
+            stored = stored(level, index);
+        }
         if (stored.length < bytes) {
             return null;
         }

@@ -216,6 +216,65 @@ class TransparencyLogIntegrationTest {
         }
     }
 
+    @Test
+    void eventsStoredBeforeLeavesExistedAreGivenTheirLeafOnceWhenFirstIntegratedAndNeverAgain() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance instance = Instance.on(store, store.engine(), "one")) {
+            long events = appendCommits(store.engine(), "crc-a", 30, 0);
+            List<String> before = store.engine().storedEvents().from(1, 1_000, false).stream()
+                    .map(StoredEvent::leaf).toList();
+            // As a store written by a version without the log holds them: no leaf at all.
+            for (Document commit : commits(store).find()) {
+                int count = commit.getList("events", Document.class).size();
+                for (int i = 0; i < count; i++) {
+                    commits(store).updateOne(Filters.eq("_id", commit.getLong("_id")), Updates.unset("events." + i + ".leaf"));
+                }
+            }
+            assertThat(store.engine().storedEvents().from(1, 1_000, false)).allSatisfy(e -> assertThat(e.leaf()).isNull());
+
+            instance.integrator().integrateOnce();
+
+            List<String> given = store.engine().storedEvents().from(1, 1_000, false).stream().map(StoredEvent::leaf).toList();
+            assertThat(given).hasSize((int) events).containsExactlyElementsOf(before);
+            assertThat(instance.reader().latest().orElseThrow().size()).isEqualTo(events);
+            assertThat(instance.audit().checkAll().problem()).isEmpty();
+
+            // Once integrated, a leaf that goes missing is tampering, not an old event.
+            commits(store).updateOne(Filters.eq("_id", 1L), Updates.unset("events.0.leaf"));
+            assertThat(instance.audit().checkAll().problem()).get()
+                    .satisfies(alarm -> assertThat(alarm.position()).isEqualTo(1))
+                    .satisfies(alarm -> assertThat(alarm.problem()).contains("no leaf"));
+        }
+    }
+
+    @Test
+    void aLeafRewrittenTogetherWithItsTileIsFoundByTheSignedRoot() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance instance = Instance.on(store, store.engine(), "one")) {
+            appendCommits(store.engine(), "crc-a", 20, 0);
+            instance.integrator().integrateOnce();
+            StoredEvent target = store.engine().storedEvents().at(7).orElseThrow();
+            String forged = target.payload().replace("crc-a", "crc-f");
+            LedgerLeaf original = LedgerLeaf.parse(target.leafBytes());
+            LedgerLeaf rewritten = new LedgerLeaf(original.position(), original.eventId(), original.type(),
+                    original.aggregateId(), original.sequence(), original.recordedAt(), original.recordedBy(),
+                    LedgerLeaf.sha256Hex(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            int index = (int) (7 - target.commitPosition());
+            commits(store).updateOne(Filters.eq("_id", target.commitPosition()), Updates.combine(
+                    Updates.set("events." + index + ".payload", forged),
+                    Updates.set("events." + index + ".leaf", new String(rewritten.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8))));
+            Document tile = store.database().getCollection("tlog_tiles").find(Filters.eq("_id", "0/0")).first();
+            byte[] hashes = tile.get("hashes", org.bson.types.Binary.class).getData();
+            System.arraycopy(MerkleHash.leaf(rewritten.canonicalBytes()), 0, hashes, 6 * 32, 32);
+            store.database().getCollection("tlog_tiles").updateOne(Filters.eq("_id", "0/0"),
+                    Updates.set("hashes", new org.bson.types.Binary(hashes)));
+
+            assertThat(new LogAudit(store.engine().storedEvents(), new TileStore(store.database(), 8), instance.state(),
+                    "fresh", Clock.systemUTC()).checkAll().problem()).get()
+                    .satisfies(alarm -> assertThat(alarm.problem()).contains("root of the checkpoint"));
+        }
+    }
+
     private static MongoCollection<Document> commits(EmbeddedStore store) {
         return store.database().getCollection("events");
     }
