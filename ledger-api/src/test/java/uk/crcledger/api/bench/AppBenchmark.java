@@ -165,6 +165,7 @@ class AppBenchmark {
             int last = steps.get(steps.size() - 1);
             ForkedApp running = app;
             MongoLedgerStorageEngine bench = engine;
+            section("verify", () -> verify(running, last));
             section("replay", () -> replay(running, db, bench, last));
             section("ingest", () -> ingest(running, db, bench, ledger, ingestCount, ingestMaxMillis));
             AppMemory watched = memory;
@@ -366,6 +367,42 @@ class AppBenchmark {
             put("queries." + step + ".busyCrcTimelineTotal",
                     ((Number) JSON.readValue(answer.body(), Map.class).get("total")).longValue());
         }
+    }
+
+    // ---- the independent verifier ------------------------------------------------------------------
+
+    /** The jar's verifier over the whole log of the running app, in this JVM, timed. */
+    private void verify(ForkedApp app, int step) throws Exception {
+        phase("verify at " + step);
+        String vkey;
+        try (RawHttp http = new RawHttp(app.port())) {
+            RawHttp.Response answer = http.get("/tlog/vkey", null, true);
+            Load.check(answer, 200);
+            vkey = answer.body().strip();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long cpu = app.cpuMillis();
+        long started = System.nanoTime();
+        int exit = uk.crcledger.tlog.verify.VerifyCommand.run(new String[] {"--url", "http://127.0.0.1:" + app.port(),
+                "--vkey", vkey}, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+        double seconds = seconds(started, System.nanoTime());
+        String verdict = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        verdict = verdict.substring(verdict.lastIndexOf('\n') + 1);
+        if (exit != 0) {
+            throw new IllegalStateException("verify exited " + exit + ": " + verdict);
+        }
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile(" size (\\d+) ").matcher(verdict);
+        long leaves = size.find() ? Long.parseLong(size.group(1)) : 0;
+        put("verify.leaves", leaves);
+        put("verify.seconds", round(seconds));
+        put("verify.leavesPerSecond", Math.round(leaves / seconds));
+        put("verify.secondsPer100k", round(seconds * 100_000 / Math.max(1, leaves)));
+        put("verify.appCpuSeconds", round((app.cpuMillis() - cpu) / 1e3));
+        table("The independent verifier over the whole log at " + step + " events (tiles, entry bundles, payloads, "
+                        + "root and signature; in the bench's JVM, the app forked)",
+                List.of("leaves", "seconds", "leaves/s", "seconds per 100k", "app CPU s", "verdict"),
+                List.of(List.of(leaves, results.get("verify.seconds"), results.get("verify.leavesPerSecond"),
+                        results.get("verify.secondsPer100k"), results.get("verify.appCpuSeconds"), verdict)));
     }
 
     // ---- replay ----------------------------------------------------------------------------------
@@ -592,6 +629,7 @@ class AppBenchmark {
             target(rows, "ingest.ratio." + connections, ">= 0.6 x raw insert", v -> v >= 0.6);
         }
         target(rows, "replay.ratioToRawScan", ">= 0.5 x raw scan", v -> v >= 0.5);
+        target(rows, "verify.secondsPer100k", "verify of 100k events < 60 s", v -> v < 60);
         target(rows, "replay.secondsFor1M", "1M events < 60 s (extrapolated below 1M)", v -> v < 60);
         for (int step : steps) {
             target(rows, "queries." + step + ".crcTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);

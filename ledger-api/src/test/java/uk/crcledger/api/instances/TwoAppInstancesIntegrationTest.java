@@ -1,5 +1,9 @@
 package uk.crcledger.api.instances;
 
+import uk.crcledger.eventstore.tlog.LogIntegrator;
+import uk.crcledger.eventstore.tlog.LogReader;
+import uk.crcledger.tlog.note.NoteSigner;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,11 +43,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two app instances share one embedded store served on loopback (what {@code java -jar ... server}
  * runs): they split the read model's segments, a command on either is visible on both, and when one
- * is killed (kill -9 of its JVM) the other takes its segments over.
+ * is killed (kill -9 of its JVM) the other takes its segments over; exactly one integrates the
+ * transparency log, both serve the same checkpoint, and the survivor takes the log over too.
  */
 class TwoAppInstancesIntegrationTest {
 
     private static final String ADMIN = "admin.two-instances-secret-0123456789";
+    /** Instances that share a ledger share its log's signing key. */
+    private static final NoteSigner KEY = NoteSigner.generate("two-instances.test/tlog");
 
     @TempDir
     Path dir;
@@ -58,14 +65,16 @@ class TwoAppInstancesIntegrationTest {
                     "--server.port=" + portB, "--ledger.mongodb-uri=" + store.connectionString(),
                     "--ledger.instance-id=instance-b", "--ledger.data-dir=" + dir.resolve("b"),
                     "--ledger.seed=false", "--ledger.admin-token=" + ADMIN, "--ledger.claim-timeout=3s",
-                    "--ledger.read-model.balance=300ms")
+                    "--ledger.read-model.balance=300ms", "--ledger.tlog.signing-key=" + KEY.encoded(),
+                    "--ledger.tlog.checkpoint-interval=100ms")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("b.log").toFile()).start();
             try (ConfigurableApplicationContext a = new SpringApplicationBuilder(LedgerApplication.class)
                     .web(WebApplicationType.NONE)
                     .run("--ledger.mongodb-uri=" + store.connectionString(), "--ledger.instance-id=instance-a",
                             "--ledger.data-dir=" + dir.resolve("a"), "--ledger.seed=false",
                             "--ledger.admin-token=" + ADMIN, "--ledger.claim-timeout=3s",
-                            "--ledger.read-model.balance=300ms")) {
+                            "--ledger.read-model.balance=300ms", "--ledger.tlog.signing-key=" + KEY.encoded(),
+                            "--ledger.tlog.checkpoint-interval=100ms")) {
                 await().atMost(Duration.ofSeconds(90)).until(() -> owners(client).containsAll(
                         Set.of("instance-a", "instance-b")));
                 // The token store says who owns what a moment before A's processor has let go of a
@@ -84,6 +93,15 @@ class TwoAppInstancesIntegrationTest {
                 LedgerReadModel readModel = a.getBean(LedgerReadModel.class);
                 await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("kss").isPresent());
 
+                // Exactly one integrates the transparency log; both serve the same checkpoint, under one key.
+                LogReader log = a.getBean(LogReader.class);
+                await().atMost(Duration.ofSeconds(30)).until(() -> log.latest().map(c -> c.size() == 2).orElse(false));
+                String integrating = tlogOwner(client);
+                assertThat(integrating).isIn("instance-a", "instance-b");
+                assertThat(a.getBean(LogIntegrator.class).isIntegrating()).isEqualTo("instance-a".equals(integrating));
+                assertThat(body(portB, "/tlog/checkpoint")).isEqualTo(log.latest().orElseThrow().note());
+                assertThat(body(portB, "/tlog/vkey").strip()).isEqualTo(KEY.verifierKey().encoded());
+
                 // B dies without a word; A takes every segment once B's claims time out.
                 b.destroyForcibly();
                 b.waitFor();
@@ -93,6 +111,11 @@ class TwoAppInstancesIntegrationTest {
                         MetaData.with("recordedBy", "alice"));
                 await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("wales").isPresent());
                 assertThat(owners(client)).containsOnly("instance-a");
+                // ... and the log: A integrates and signs the entry recorded after B died.
+                await().atMost(Duration.ofSeconds(60)).until(() -> "instance-a".equals(tlogOwner(client)));
+                await().atMost(Duration.ofSeconds(30)).until(() -> log.latest().map(c -> c.size() == 3).orElse(false));
+                assertThat(uk.crcledger.tlog.note.SignedNote.parse(log.latest().orElseThrow().note())
+                        .verify(KEY.verifierKey())).isTrue();
             } finally {
                 b.destroyForcibly();
             }
@@ -102,6 +125,24 @@ class TwoAppInstancesIntegrationTest {
     @SuppressWarnings("unchecked")
     private static Supplier<StreamingEventProcessor> segmentsOf(ConfigurableApplicationContext app) {
         return app.getBean("ledgerReadModelProcessorLookup", Supplier.class);
+    }
+
+    private static String tlogOwner(MongoClient client) {
+        Document token = client.getDatabase("ledger").getCollection(LedgerTokenStores.COLLECTION)
+                .find(Filters.eq("processorName", LogIntegrator.NAME)).first();
+        return token == null ? null : token.getString("owner");
+    }
+
+    private static String body(int port, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Set<String> owners(MongoClient client) {

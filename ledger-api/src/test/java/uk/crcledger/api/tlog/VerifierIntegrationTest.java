@@ -38,8 +38,9 @@ import static uk.crcledger.api.testing.HttpLedger.source;
 
 /**
  * The independent verifier against the real app: the seeded ledger (plus an entry recorded over
- * HTTP) verifies once the checkpoint covers it; after one stored payload is edited behind the app's
- * back, straight in MongoDB, the verifier fails naming that position.
+ * HTTP) verifies once the checkpoint covers it. Then, behind the app's back, straight in MongoDB: an
+ * edited payload, a deleted commit and two swapped commits each make the verifier fail naming the
+ * position; the app's own audit names the edit, its health goes DOWN and it signs no checkpoint after it.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -128,7 +129,7 @@ class VerifierIntegrationTest {
     }
 
     @Test
-    void theLedgerVerifiesUntilAStoredPayloadIsEdited() throws Exception {
+    void theLedgerVerifiesUntilItIsTamperedWithAndEachTamperingIsNamedByPosition() throws Exception {
         long head = head();
         assertThat(head).isGreaterThan(88);
         await().atMost(Duration.ofSeconds(30)).until(() -> checkpointSize() == head);
@@ -155,5 +156,66 @@ class VerifierIntegrationTest {
 
         assertThat(tampered.status()).as(tampered.toString()).isEqualTo(1);
         assertThat(tampered.verdict()).startsWith("FAILED at ledger position " + position + ": payload hash mismatch");
+
+        // The app finds it too: the audit names the position, health goes DOWN, signing stops.
+        HttpLedger.Answer audit = api.post("/api/admin/tlog/audit", ADMIN, Map.of());
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        assertThat(audit.json()).containsEntry("intact", false);
+        assertThat(((Number) audit.json().get("problemPosition")).longValue()).isEqualTo(position);
+        HttpLedger.Answer health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(503);
+        Map<String, Object> tlog = component(health, "tlog");
+        assertThat(tlog).containsEntry("status", "DOWN");
+        assertThat(((Number) details(tlog).get("position")).longValue()).isEqualTo(position);
+        long signedBefore = checkpointSize();
+        String recorder = api.token(ADMIN, "vera-after-tamper", "recorder");
+        assertThat(api.post("/api/job-cut-announcements", recorder, Map.of("providerId", "purple-futures",
+                "announcedOn", "2016-02-21", "crcs", List.of(Map.of("crcId", "west-yorkshire")), "totalPosts", 3,
+                "description", "recorded after the tampering", "sources", List.of(source("Verifier test"))))
+                .status()).isEqualTo(201);
+        assertThat(head()).isGreaterThan(signedBefore);
+        // Ten checkpoint intervals pass and no checkpoint is signed over the new entry.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> checkpointSize() == signedBefore);
+
+        // Put the payload back; delete another commit instead: the verifier names the first missing position.
+        events().updateOne(Filters.eq("_id", commit.get("_id")), Updates.set("events.0.payload", payload));
+        Document deleted = events().find(Filters.gte("_id", head / 4)).sort(Sorts.ascending("_id")).limit(1).first();
+        long deletedAt = ((Number) deleted.get("_id")).longValue();
+        events().deleteOne(Filters.eq("_id", deleted.get("_id")));
+
+        Run missing = verify();
+
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(1);
+        assertThat(missing.verdict()).startsWith("FAILED at ledger position " + deletedAt + ":").contains("deleted");
+
+        // Put it back; swap two single-event commits: the verifier names the first of them.
+        events().insertOne(deleted);
+        List<Document> pair = events().find(Filters.gte("_id", head / 3)).sort(Sorts.ascending("_id")).limit(8)
+                .into(new java.util.ArrayList<>()).stream()
+                .filter(d -> d.getList("events", Document.class).size() == 1).limit(2).toList();
+        assertThat(pair).hasSize(2);
+        Object first = pair.get(0).get("_id");
+        Object second = pair.get(1).get("_id");
+        events().deleteMany(Filters.in("_id", List.of(first, second)));
+        Document movedUp = new Document(pair.get(1));
+        movedUp.put("_id", first);
+        Document movedDown = new Document(pair.get(0));
+        movedDown.put("_id", second);
+        events().insertMany(List.of(movedUp, movedDown));
+
+        Run swapped = verify();
+
+        assertThat(swapped.status()).as(swapped.toString()).isEqualTo(1);
+        assertThat(swapped.verdict()).startsWith("FAILED at ledger position " + first + ":");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> component(HttpLedger.Answer health, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) health.json().get("components")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> component) {
+        return (Map<String, Object>) component.get("details");
     }
 }

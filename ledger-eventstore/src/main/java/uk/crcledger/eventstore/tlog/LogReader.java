@@ -65,10 +65,7 @@ public final class LogReader {
             return Optional.empty();
         }
         List<StoredEvent> events = stored.at(LongStream.rangeClosed(first, last).boxed().toList());
-        if (events.size() != path.width()) {
-            throw alarm(first, "entry bundle " + path.path() + " should hold " + path.width()
-                    + " leaves but only " + events.size() + " events are stored there");
-        }
+        requireEvery(events, first, path);
         List<byte[]> leaves = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
             if (event.leaf() == null) {
@@ -90,11 +87,18 @@ public final class LogReader {
             return Optional.empty();
         }
         List<StoredEvent> events = stored.at(LongStream.rangeClosed(first, last).boxed().toList());
-        if (events.size() != path.width()) {
-            throw alarm(first, "positions " + first + " to " + last + " should hold " + path.width()
-                    + " events but only " + events.size() + " are stored there");
-        }
+        requireEvery(events, first, path);
         return Optional.of(events);
+    }
+
+    /** Every position of an integrated bundle holds an event, or the store lost one: the alarm, naming the first. */
+    private void requireEvery(List<StoredEvent> events, long first, EntryBundlePath path) {
+        for (int i = 0; i < path.width(); i++) {
+            if (i >= events.size() || events.get(i).position() != first + i) {
+                throw alarm(first + i, "no event is stored at position " + (first + i) + ", which the log integrated "
+                        + "(in " + path.path() + "): a commit was deleted");
+            }
+        }
     }
 
     /** The stored event at a ledger position (for its payload), if the log holds it. */

@@ -92,8 +92,9 @@ final class LogClient {
                     if (status == 404 || status == 410) {
                         return CompletableFuture.completedFuture(Optional.<byte[]>empty());
                     }
-                    return CompletableFuture.<Optional<byte[]>>failedFuture(new FetchException("the server answered HTTP "
-                            + status + " for " + url(path) + snippet(response.body())));
+                    String message = "the server answered HTTP " + status + " for " + url(path) + snippet(response.body());
+                    return CompletableFuture.<Optional<byte[]>>failedFuture(status >= 500
+                            ? new FetchException.ServerError(message, response.body()) : new FetchException(message));
                 })
                 .thenCompose(f -> f);
     }

@@ -294,8 +294,24 @@ final class LogVerifier {
             CompletableFuture<Optional<byte[]>> entries = client.getAsync(bundle.path());
             CompletableFuture<Optional<byte[]>> payloadBundle = client.getAsync(payloadBundlePath(bundle));
             return CompletableFuture.allOf(tileBody, entries, payloadBundle)
-                    .thenApplyAsync(ignored -> check(bundle, tile, tileBody.join(), entries.join(), payloadBundle.join()),
-                            workers);
+                    .handle((ignored, error) -> error)
+                    .thenApplyAsync(error -> {
+                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        if (cause instanceof FetchException.ServerError refused) {
+                            // The server answered but could not give these leaves (a server that finds its own
+                            // store damaged says so with a 5xx): the log cannot be checked there, which fails it.
+                            long first = bundle.index() * Tiles.WIDTH + 1;
+                            long named = refused.position().orElse(first);
+                            return failed(new ArrayList<>(), 0, 0, named >= first && named < first + bundle.width() ? named : first,
+                                    "the server could not serve the leaves of " + bundle.path() + ": " + refused.getMessage());
+                        }
+                        if (error != null) {
+                            throw error instanceof RuntimeException runtime ? runtime
+                                    : new java.util.concurrent.CompletionException(error);
+                        }
+                        return check(bundle, tile, tileBody.join(), entries.join(), payloadBundle.join());
+                    }, workers);
         }
 
         private void checkUpperNode(int height, long index, byte[] hash) {
