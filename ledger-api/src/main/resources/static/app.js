@@ -267,7 +267,12 @@ async function showEntry(entryId, asOf) {
                 Number.isSafeInteger(revision.ledgerPosition) ? ' at ledger position ' + revision.ledgerPosition : '',
                 revision.recordedBy ? ' by ' + revision.recordedBy : '',
                 revision.reason ? ': ' + revision.reason : '',
-                revision.summary ? el('div', {class: 'summary', text: revision.summary}) : null));
+                revision.summary ? el('div', {class: 'summary', text: revision.summary}) : null,
+                // A withheld payload (a court order, say): the ledger still proves it was recorded.
+                revision.withheld ? el('div', {class: 'withheld', role: 'note',
+                    text: 'Payload withheld' + (revision.withheld.reference ? ' (' + revision.withheld.reference + ')' : '')
+                        + ': ' + revision.withheld.reason + '. Its hash stays in the ledger, so its proofs still verify.'})
+                    : null));
         }
         $('entry').replaceChildren(current, crcLinks, el('h3', {text: 'Revisions'}), revisions,
             el('p', null, 'Permalink: ', el('a', {href: location.href, text: location.href})));

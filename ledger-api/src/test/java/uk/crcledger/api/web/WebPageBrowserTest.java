@@ -386,6 +386,23 @@ class WebPageBrowserTest {
         return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     }
 
+    @Test
+    @Order(10)
+    void showsAWithheldPayloadOnTheEntryAndStillVerifiesIt() {
+        HttpLedger http = new HttpLedger(port(base));
+        long position = ((Number) http.get("/api/entries/" + AWARD, null).json().get("ledgerPosition")).longValue();
+        HttpLedger.Answer withheld = http.post("/api/entries/" + AWARD + "/withholdings", adminToken,
+                java.util.Map.of("position", position, "reason", "court order in a test", "reference", "TEST-1"));
+        assertThat(withheld.status()).as(withheld.body()).isEqualTo(201);
+
+        open("/?entry=" + AWARD);
+
+        WebElement note = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("#entry .withheld")).stream().findFirst().orElse(null));
+        assertThat(note.getText()).contains("Payload withheld (TEST-1): court order in a test");
+        awaitMark(By.cssSelector("#entry .verify"), "verified");
+    }
+
     private static void openAt(String origin, String path) {
         browser.get(origin + path);
         waitUntilReady();
