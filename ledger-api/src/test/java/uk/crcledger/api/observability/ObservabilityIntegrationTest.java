@@ -46,6 +46,7 @@ class ObservabilityIntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", dataDir::toString);
         registry.add("ledger.seed", () -> "false");
+        registry.add("ledger.tlog.checkpoint-interval", () -> "100ms");
         registry.add("ledger.admin-token", () -> ADMIN);
     }
 
@@ -122,6 +123,13 @@ class ObservabilityIntegrationTest {
             String metrics = get("/actuator/prometheus", null).body();
             assertThat(metrics).containsPattern(Pattern.compile(expectedAward));
             assertThat(metrics).containsPattern("ledger_processor_lag_events\\{[^}]*processor=\"ledger-timelines\"[^}]*} 0.0");
+            // The log has integrated and signed what was recorded; this instance integrates; no alarm.
+            java.util.regex.Matcher integrated = Pattern.compile("(?m)^ledger_tlog_integrated_leaves\\S* (\\d+)\\.0$").matcher(metrics);
+            assertThat(integrated.find()).as("ledger_tlog_integrated_leaves").isTrue();
+            assertThat(Long.parseLong(integrated.group(1))).isPositive();
+            assertThat(metrics).containsPattern("(?m)^ledger_tlog_checkpoint_size\\S* " + integrated.group(1) + "\\.0$")
+                    .containsPattern("(?m)^ledger_tlog_integrating\\S* 1\\.0$")
+                    .containsPattern("(?m)^ledger_tlog_alarm\\S* 0\\.0$");
         });
         HttpResponse<String> scrape = get("/actuator/prometheus", null);
         assertThat(scrape.statusCode()).isEqualTo(200);

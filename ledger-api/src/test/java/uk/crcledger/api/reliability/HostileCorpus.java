@@ -738,6 +738,23 @@ final class HostileCorpus {
                 read(base + "?asOf=" + value, null);
             }
         }
+        // The transparency log: tile paths, sizes, positions and proofs from hostile hands.
+        for (String template : List.of("/tlog/payloads/%s", "/tlog/checkpoints?size=%s", "/tlog/proof/consistency?from=%s&to=3",
+                "/tlog/proof/consistency?from=1&to=%s", "/tlog/tile/0/%s", "/tlog/tile/%s/000", "/tlog/tile/entries/%s",
+                "/tlog/payload-bundles/%s", "/api/entries/%s/proof", "/api/entries/" + liveEntry + "/proof?format=%s")) {
+            // Only what a URI may carry as it is (the client refuses a raw '[' in a path before sending).
+            for (String value : sample(values.stream().filter(v -> v.matches("[A-Za-z0-9%._~+=$-]*")).toList(), 12)) {
+                read(template.formatted(value), null);
+            }
+        }
+        for (String raw : List.of("/tlog/tile/0/000.p/0", "/tlog/tile/0/000.p/256", "/tlog/tile/0/x000/001",
+                "/tlog/tile/0/x1/000", "/tlog/tile/64/000", "/tlog/tile/0/000.p/", "/tlog/tile/0/000.p/1/extra",
+                "/tlog/tile/entries/x999/x999/x999/x999/x999/x999/x999/999", "/tlog/tile/", "/tlog/tile",
+                "/tlog/tile/0/..%2F..%2Fetc%2Fpasswd", "/tlog/tile/0/000%00", "/tlog/payloads/-1",
+                "/tlog/payloads/99999999999999999999", "/tlog/checkpoints?size=0", "/tlog/proof/consistency",
+                "/tlog/proof/consistency?from=0&to=0", "/tlog/", "/tlog")) {
+            read(raw, null);
+        }
         read("/api/providers?asOf=%24where", null);
         read("/api/admin/tokens?name[$ne]=x", admin);
         read("/api/admin/projections?%24where=1", admin);

