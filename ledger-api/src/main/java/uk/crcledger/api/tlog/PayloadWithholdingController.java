@@ -35,9 +35,7 @@ import uk.crcledger.withholding.WithholdPayload;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Withholding the payload of one of an entry's revisions (for example under a court order), by an
@@ -77,11 +75,21 @@ public class PayloadWithholdingController {
                     example = "QB-2026-000123") @Size(max = PayloadWithholding.MAX_REFERENCE) String reference) {
     }
 
+    @Schema(description = "A withholding as recorded")
+    public record WithholdingRecorded(String entryId,
+                                      @Schema(description = "The position whose payload is withheld") long position,
+                                      String reason, @Schema(nullable = true) String reference, String withheldBy,
+                                      @Schema(description = "The withholding's own ledger position") long ledgerPosition,
+                                      @Schema(description = "The payload's address, now 451") String payload,
+                                      @Schema(description = "The entry's address") String entry) {
+    }
+
     @PostMapping(path = "/entries/{entryId}/withholdings", consumes = "application/json")
     @Operation(summary = "Withhold the payload of one of an entry's revisions (admin): the event stays in the log, "
             + "its payload is no longer served", security = @SecurityRequirement(name = SecurityConfiguration.BEARER_SCHEME))
     @ApiResponse(responseCode = "201", description = "Withheld: Location is the payload's address (now 451); the body "
-            + "gives the withholding's own ledger position")
+            + "gives the withholding's own ledger position",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WithholdingRecorded.class)))
     @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or too long field, or a position that is "
             + "not one of the entry's revisions (named in `field`)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -121,16 +129,9 @@ public class PayloadWithholdingController {
                     long withholding = withheld.withholdingPosition(position).orElseThrow(() ->
                             new IllegalStateException("the withholding of position " + position + " is not stored"));
                     awaitMarked(entryId, position);
-                    Map<String, Object> answer = new LinkedHashMap<>();
-                    answer.put("entryId", entryId);
-                    answer.put("position", position);
-                    answer.put("reason", body.reason().strip());
-                    answer.put("reference", body.reference() == null || body.reference().isBlank() ? null
-                            : body.reference().strip());
-                    answer.put("withheldBy", principal.getName());
-                    answer.put("ledgerPosition", withholding);
-                    answer.put("payload", "/tlog/payloads/" + position);
-                    answer.put("entry", "/api/entries/" + entryId);
+                    WithholdingRecorded answer = new WithholdingRecorded(entryId, position, body.reason().strip(),
+                            body.reference() == null || body.reference().isBlank() ? null : body.reference().strip(),
+                            principal.getName(), withholding, "/tlog/payloads/" + position, "/api/entries/" + entryId);
                     return ResponseEntity.created(URI.create("/tlog/payloads/" + position)).body(answer);
                 });
     }

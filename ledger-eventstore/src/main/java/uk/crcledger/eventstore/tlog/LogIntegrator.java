@@ -280,12 +280,13 @@ public final class LogIntegrator implements AutoCloseable {
                 return;
             }
         }
-        if (last.isPresent() && !SignedNote.parse(last.get().note()).verify(signer.verifierKey())) {
-            // Checkpoints under two keys would fail every client that holds the first: refuse, loudly.
+        if (last.isPresent() && !signsAsTheLog(SignedNote.parse(last.get().note()))) {
+            // Checkpoints under two keys or two origins would fail every client that holds the first: refuse, loudly.
             if (!signingRefused) {
-                log.error("This instance's signing key ({}) did not sign the latest checkpoint (size {}); it will not "
-                        + "sign checkpoints. Instances sharing a ledger must share its key (ledger.tlog.signing-key).",
-                        signer.verifierKey().encoded(), last.get().size());
+                log.error("This instance's signing key ({}) or origin ('{}') is not the one of the latest checkpoint "
+                        + "(size {}); it will not sign checkpoints. Instances sharing a ledger must share its key and "
+                        + "origin (ledger.tlog.signing-key, ledger.tlog.origin).",
+                        signer.verifierKey().encoded(), settings.origin(), last.get().size());
             }
             signingRefused = true;
             return;
@@ -308,6 +309,10 @@ public final class LogIntegrator implements AutoCloseable {
         if (!Arrays.equals(kept.root(), root)) {
             halt(size, "a checkpoint of " + size + " leaves with another root was signed before");
         }
+    }
+
+    private boolean signsAsTheLog(SignedNote latest) {
+        return latest.verify(signer.verifierKey()) && Checkpoint.parse(latest.text()).origin().equals(settings.origin());
     }
 
     private void halt(long position, String problem) {

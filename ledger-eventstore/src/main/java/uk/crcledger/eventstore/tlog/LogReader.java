@@ -29,6 +29,10 @@ public final class LogReader {
     private final LogState state;
     private final String instanceName;
 
+    /** About 80 bytes each: 200,000 nodes are 16 MiB, the upper levels of any tree this ledger will grow. */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, byte[]> completeNodes =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+
     public LogReader(StoredEvents stored, TileStore tiles, LogState state, String instanceName) {
         this.stored = stored;
         this.tiles = tiles;
@@ -59,21 +63,16 @@ public final class LogReader {
 
     /** An entry bundle (the leaves' bytes), if the tree has integrated every leaf it holds. */
     public Optional<byte[]> entryBundle(EntryBundlePath path) {
-        long first = path.index() * Tiles.WIDTH + 1;
-        long last = first + path.width() - 1;
-        if (last > integratedSize()) {
-            return Optional.empty();
-        }
-        List<StoredEvent> events = stored.at(LongStream.rangeClosed(first, last).boxed().toList());
-        requireEvery(events, first, path);
-        List<byte[]> leaves = new ArrayList<>(events.size());
-        for (StoredEvent event : events) {
-            if (event.leaf() == null) {
-                throw alarm(event.position(), "the event at position " + event.position() + " has no leaf");
+        return bundleEvents(path).map(events -> {
+            List<byte[]> leaves = new ArrayList<>(events.size());
+            for (StoredEvent event : events) {
+                if (event.leaf() == null) {
+                    throw alarm(event.position(), "the event at position " + event.position() + " has no leaf");
+                }
+                leaves.add(event.leafBytes());
             }
-            leaves.add(event.leafBytes());
-        }
-        return Optional.of(EntryBundles.encode(leaves));
+            return EntryBundles.encode(leaves);
+        });
     }
 
     /**
@@ -123,15 +122,19 @@ public final class LogReader {
         return stored.positionsOf(aggregateId);
     }
 
-    /** The tree's complete nodes up to a size, from the stored tiles. */
+    /**
+     * The tree's complete nodes up to a size, from the stored tiles. A complete node never changes,
+     * whatever the tree's size, so each is computed once (from up to 128 hashes of its tile) and kept:
+     * a proof then costs a few cache lookups.
+     */
     public NodeReader nodes(long size) {
-        return Tiles.nodeReader(size, tiles);
+        NodeReader fromTiles = Tiles.nodeReader(size, tiles);
+        return (height, index) -> completeNodes.get(((long) height << 58) | index, key -> fromTiles.hash(height, index));
     }
 
     /** An inclusion proof of a leaf in a signed checkpoint's tree, verified before it is answered. */
     public List<byte[]> inclusionProof(byte[] leafBytes, long index, LogState.SignedCheckpoint checkpoint) {
-        NodeReader nodes = Tiles.nodeReader(checkpoint.size(), tiles);
-        List<byte[]> proof = MerkleProofs.inclusion(index, checkpoint.size(), nodes);
+        List<byte[]> proof = MerkleProofs.inclusion(index, checkpoint.size(), nodes(checkpoint.size()));
         try {
             MerkleVerifier.verifyInclusion(MerkleHash.leaf(leafBytes), index, checkpoint.size(), proof, checkpoint.root());
         } catch (InvalidProofException e) {
@@ -146,10 +149,9 @@ public final class LogReader {
      * the roots: the signed one for {@code to} and the one the tiles give for {@code from}.
      */
     public List<byte[]> consistencyProof(long from, long to, byte[] toRoot) {
-        NodeReader nodes = Tiles.nodeReader(to, tiles);
-        List<byte[]> proof = MerkleProofs.consistency(from, to, nodes);
+        List<byte[]> proof = MerkleProofs.consistency(from, to, nodes(to));
         if (from > 0) {
-            byte[] fromRoot = MerkleProofs.root(from, Tiles.nodeReader(from, tiles));
+            byte[] fromRoot = MerkleProofs.root(from, nodes(from));
             try {
                 MerkleVerifier.verifyConsistency(from, to, proof, fromRoot, toRoot);
             } catch (InvalidProofException e) {

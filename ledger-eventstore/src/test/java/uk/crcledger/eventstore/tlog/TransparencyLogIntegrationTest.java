@@ -275,6 +275,33 @@ class TransparencyLogIntegrationTest {
         }
     }
 
+    @Test
+    void anInstanceWithAnotherKeyOrOriginIntegratesButRefusesToSign() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir)) {
+            try (Instance first = Instance.on(store, store.engine(), "one")) {
+                appendCommits(store.engine(), "crc-a", 10, 0);
+                first.integrator().integrateOnce();
+            }
+            LogState state = new LogState(store.database());
+            long signed = state.latest().orElseThrow().size();
+            appendCommits(store.engine(), "crc-b", 10, 0);
+            for (LogIntegrator.Settings settings : List.of(
+                    new LogIntegrator.Settings(ORIGIN, Duration.ZERO, 100, Duration.ofMillis(50), "other-key"),
+                    new LogIntegrator.Settings("another.origin/tlog", Duration.ZERO, 100, Duration.ofMillis(50), "other-origin"))) {
+                NoteSigner key = settings.instanceName().equals("other-key") ? NoteSigner.generate(ORIGIN) : SIGNER;
+                try (LogIntegrator other = new LogIntegrator(store.engine(), new TileStore(store.database(), 8), state,
+                        LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(), "one", Duration.ofSeconds(10)),
+                        key, settings, Clock.systemUTC())) {
+                    assertThat(other.integrateOnce()).isTrue();
+                    assertThat(other.refusesToSign()).as(settings.instanceName()).isTrue();
+                    assertThat(state.tree().size()).isGreaterThan(signed);
+                    assertThat(state.latest().orElseThrow().size()).isEqualTo(signed);
+                }
+            }
+            assertThat(state.alarm()).isEmpty();
+        }
+    }
+
     private static MongoCollection<Document> commits(EmbeddedStore store) {
         return store.database().getCollection("events");
     }
