@@ -8,6 +8,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.problem.NotFound;
-import uk.crcledger.api.problem.NotNow;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
 import uk.crcledger.eventstore.StoredEvent;
 import uk.crcledger.eventstore.tlog.LogReader;
@@ -39,10 +41,12 @@ public class EntryProofController {
 
     private final LogReader log;
     private final ReadModelAnswers answers;
+    private final TlogProperties properties;
 
-    public EntryProofController(LogReader log, ReadModelAnswers answers) {
+    public EntryProofController(LogReader log, ReadModelAnswers answers, TlogProperties properties) {
         this.log = log;
         this.answers = answers;
+        this.properties = properties;
     }
 
     @Schema(description = "One event of the entry as a leaf of the log, with its inclusion proof")
@@ -77,10 +81,19 @@ public class EntryProofController {
         Document entry = ReadModelAnswers.found(answers.readModel().live().entry(entryId), "entry " + entryId);
         List<Long> positions = entry.getList("revisions", Document.class).stream()
                 .map(r -> r.getLong("ledgerPosition")).toList();
-        LogState.SignedCheckpoint checkpoint = log.latest()
-                .filter(c -> positions.stream().allMatch(p -> p <= c.size()))
-                .orElseThrow(() -> new NotNow("Entry " + entryId + " is recorded but not yet in a signed checkpoint; "
-                        + "one is signed within a few seconds"));
+        java.util.Optional<LogState.SignedCheckpoint> covering = log.latest()
+                .filter(c -> positions.stream().allMatch(p -> p <= c.size()));
+        if (covering.isEmpty()) {
+            // Not an error of the caller's: the next checkpoint is due within the interval.
+            long retryAfter = Math.max(1, (long) Math.ceil(properties.checkpointInterval().toMillis() / 1000.0));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Entry " + entryId
+                    + " is recorded but not yet in a signed checkpoint; one is signed within " + retryAfter + " s");
+            problem.setTitle("Not possible now");
+            problem.setInstance(java.net.URI.create("/api/entries/" + entryId + "/proof"));
+            return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", String.valueOf(retryAfter))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        LogState.SignedCheckpoint checkpoint = covering.get();
         List<StoredEvent> events = log.events(positions);
         if (events.size() != positions.size()) {
             throw new NotFound("The log holds no event at some of entry " + entryId + "'s positions " + positions);
