@@ -55,6 +55,14 @@ const LedgerVerify = (() => {
 
     /* ---------- the verifier key: <name>+<hex key id>+<base64(0x01 || 32-byte Ed25519 key)> ---------- */
 
+    /** A ledger that requires a token for reading (public-read off) gets the staff token the page holds. */
+    function readHeaders(accept) {
+        const headers = {Accept: accept};
+        const token = window.sessionStorage && sessionStorage.getItem('ledger.token');
+        if (token) headers.Authorization = 'Bearer ' + token;
+        return headers;
+    }
+
     async function parseVkey(text) {
         // The name has no '+' and the key id is hex, but the base64 key may well hold a '+'.
         const parts = /^([^+\s]+)\+([0-9a-f]{8})\+(\S+)$/.exec((text || '').trim());
@@ -85,7 +93,7 @@ const LedgerVerify = (() => {
     }
 
     async function served() {
-        const response = await fetch('/tlog/vkey', {cache: 'no-cache'});
+        const response = await fetch('/tlog/vkey', {headers: readHeaders('text/plain'), cache: 'no-cache'});
         if (!response.ok) fail('could not fetch the log\'s key (HTTP ' + response.status + ')');
         return (await response.text()).trim();
     }
@@ -204,7 +212,7 @@ const LedgerVerify = (() => {
     async function fetchProof(entryId, onWaiting) {
         for (let attempt = 0; ; attempt++) {
             const response = await fetch('/api/entries/' + encodeURIComponent(entryId) + '/proof',
-                {headers: {Accept: 'application/json'}, cache: 'no-cache'});
+                {headers: readHeaders('application/json'), cache: 'no-cache'});
             if (response.status === 409 && attempt < RETRIES_409) {
                 if (onWaiting) onWaiting();
                 const after = Number(response.headers.get('Retry-After'));

@@ -75,7 +75,14 @@ class PrivateReadSecurityIntegrationTest {
         assertThat(http.get(PROBE, recorder).statusCode()).isEqualTo(404);
         assertThat(http.get(PROBE, admin).statusCode()).isEqualTo(404);
 
-        // The API docs and everything outside /api stay public.
+        // The transparency log is read like the API: its checkpoint, tiles and payloads need a token too.
+        for (String log : new String[] {"/tlog/checkpoint", "/tlog/vkey", "/tlog/payloads/1", "/tlog/tile/0/000.p/1"}) {
+            assertThat(http.get(log, null).statusCode()).as(log).isEqualTo(401);
+        }
+        // Past security with a token: an empty ledger has no event at position 1.
+        assertThat(http.get("/tlog/payloads/1", recorder).statusCode()).isEqualTo(404);
+
+        // The API docs and everything outside /api and /tlog stay public.
         assertThat(http.get("/v3/api-docs", null).statusCode()).isEqualTo(200);
         assertThat(http.get("/", null).statusCode()).isNotIn(401, 403);
     }
@@ -84,7 +91,8 @@ class PrivateReadSecurityIntegrationTest {
     void theWebPageAndItsAssetsLoadWithoutAToken() throws IOException, InterruptedException {
         // As a browser asks for them (the welcome page answers text/html only).
         java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient();
-        for (String path : new String[] {"/", "/index.html", "/app.js", "/app.css", "/?crc=west-yorkshire"}) {
+        for (String path : new String[] {"/", "/index.html", "/app.js", "/app.css", "/?crc=west-yorkshire", "/verify.html",
+                "/verify-ledger.js", "/verify-page.js"}) {
             HttpResponse<String> page = browser.send(java.net.http.HttpRequest
                             .newBuilder(java.net.URI.create("http://localhost:" + port + path))
                             .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
