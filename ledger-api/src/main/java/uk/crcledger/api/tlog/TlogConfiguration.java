@@ -49,7 +49,14 @@ public class TlogConfiguration {
     LogIdentity tlogIdentity(TlogProperties properties, LogState state, LedgerStoreProperties store, Environment environment) {
         String origin = LogIdentity.origin(properties.origin(), state, hostName());
         String key = properties.signingKey() != null ? properties.signingKey() : environment.getProperty("LEDGER_TLOG_SIGNING_KEY");
-        return new LogIdentity(origin, LogIdentity.signer(key, store.dataDir(), origin));
+        LogIdentity identity = new LogIdentity(origin, LogIdentity.signer(key, store.dataDir(), origin));
+        if (!identity.signer().name().equals(origin)) {
+            // Clients (the web page among them) look for the signature by the origin's name.
+            log.warn("The transparency log's signing key is named '{}' but the log's origin is '{}'; clients expect "
+                    + "the key to be named after the origin (make one with: tlog-key {})", identity.signer().name(),
+                    origin, origin);
+        }
+        return identity;
     }
 
     @Bean
