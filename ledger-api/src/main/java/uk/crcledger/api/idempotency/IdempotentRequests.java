@@ -33,6 +33,11 @@ import java.util.function.Supplier;
 public class IdempotentRequests {
 
     public static final String COLLECTION = "idempotency_keys";
+    /** The request header that names a retryable POST. */
+    public static final String HEADER = "Idempotency-Key";
+    /** What the header does, for the OpenAPI document of every POST that takes it. */
+    public static final String HEADER_DESCRIPTION = "Retrying with the same key and body returns the first answer "
+            + "and stores nothing new; the same key with another body is refused (422)";
     private static final int MAX_KEY_LENGTH = 200;
     private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
 

@@ -48,9 +48,8 @@ import java.util.List;
 @Tag(name = "Transparency log")
 public class PayloadWithholdingController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String KEY_DESCRIPTION = "Retrying with the same key and body returns the first answer "
-            + "and stores nothing new; the same key with another body is refused (422)";
+    private static final String IDEMPOTENCY_KEY = IdempotentRequests.HEADER;
+    private static final String KEY_DESCRIPTION = IdempotentRequests.HEADER_DESCRIPTION;
 
     private final CommandGateway commands;
     private final ReadModelAnswers answers;
