@@ -94,6 +94,29 @@ final class CommitChain {
     private static final int IN_CHUNK = 128;
 
     /**
+     * The commits holding the given positions, by position: those that start there, and for a
+     * position inside a commit of several events the commit a little before it that holds it.
+     */
+    TreeMap<Long, Document> commitsHolding(java.util.SortedSet<Long> positions) {
+        TreeMap<Long, Document> found = commitsIn(positions);
+        java.util.SortedSet<Long> candidates = new java.util.TreeSet<>();
+        for (Long position : positions) {
+            Map.Entry<Long, Document> floor = found.floorEntry(position);
+            if (floor == null || end(floor.getValue()) <= position) {
+                for (long p = Math.max(1, position - maxEventsPerCommit + 1); p < position; p++) {
+                    if (!found.containsKey(p)) {
+                        candidates.add(p);
+                    }
+                }
+            }
+        }
+        if (!candidates.isEmpty()) {
+            found.putAll(commitsIn(candidates));
+        }
+        return found;
+    }
+
+    /**
      * Where the first commit holding a position after {@code lastPosition} starts, and how many of its
      * events were already seen: a token may stop in the middle of a commit.
      */

@@ -96,7 +96,7 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         this.appender = new CommitAppender(local, new CommitChain(local,
                 database.getCollection(builder.metaCollection).withReadConcern(com.mongodb.ReadConcern.LOCAL),
                 MAX_EVENTS_PER_COMMIT), builder.maxCommitsPerWrite);
-        this.storedEvents = new StoredEvents(commits, chain, MAX_EVENTS_PER_COMMIT, recordedByKey);
+        this.storedEvents = new StoredEvents(commits, chain, recordedByKey);
     }
 
     public static Builder builder() {
@@ -315,24 +315,7 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         if (wanted.isEmpty()) {
             return List.of();
         }
-        TreeMap<Long, Document> found = chain.commitsIn(wanted);
-        java.util.SortedSet<Long> inside = new java.util.TreeSet<>();
-        for (Long position : wanted) {
-            Map.Entry<Long, Document> floor = found.floorEntry(position);
-            if (floor == null || CommitChain.end(floor.getValue()) <= position) {
-                inside.add(position);
-            }
-        }
-        if (!inside.isEmpty()) {
-            // Positions inside multi-event commits: look back for the commits that hold them.
-            java.util.Set<Long> candidates = new java.util.TreeSet<>();
-            for (Long position : inside) {
-                for (long p = Math.max(1, position - MAX_EVENTS_PER_COMMIT + 1); p < position; p++) {
-                    candidates.add(p);
-                }
-            }
-            found.putAll(chain.commitsIn(candidates));
-        }
+        TreeMap<Long, Document> found = chain.commitsHolding(wanted);
         List<TrackedEventData<?>> data = new ArrayList<>();
         for (Long position : wanted) {
             Map.Entry<Long, Document> floor = found.floorEntry(position);

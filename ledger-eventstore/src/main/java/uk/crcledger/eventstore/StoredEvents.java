@@ -22,13 +22,11 @@ public final class StoredEvents {
 
     private final MongoCollection<Document> commits;
     private final CommitChain chain;
-    private final int maxEventsPerCommit;
     private final String recordedByKey;
 
-    StoredEvents(MongoCollection<Document> commits, CommitChain chain, int maxEventsPerCommit, String recordedByKey) {
+    StoredEvents(MongoCollection<Document> commits, CommitChain chain, String recordedByKey) {
         this.commits = commits;
         this.chain = chain;
-        this.maxEventsPerCommit = maxEventsPerCommit;
         this.recordedByKey = recordedByKey;
     }
 
@@ -78,22 +76,7 @@ public final class StoredEvents {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        TreeMap<Long, Document> found = chain.commitsIn(wanted);
-        SortedSet<Long> candidates = new TreeSet<>();
-        for (Long position : wanted) {
-            Map.Entry<Long, Document> floor = found.floorEntry(position);
-            if (floor == null || CommitChain.end(floor.getValue()) <= position) {
-                // Inside a commit of several events: the commit starts a little before.
-                for (long p = Math.max(1, position - maxEventsPerCommit + 1); p < position; p++) {
-                    if (!found.containsKey(p)) {
-                        candidates.add(p);
-                    }
-                }
-            }
-        }
-        if (!candidates.isEmpty()) {
-            found.putAll(chain.commitsIn(candidates));
-        }
+        TreeMap<Long, Document> found = chain.commitsHolding(wanted);
         List<StoredEvent> result = new ArrayList<>(wanted.size());
         for (Long position : wanted) {
             Map.Entry<Long, Document> floor = found.floorEntry(position);

@@ -91,7 +91,7 @@ public class TlogController {
     @ApiResponse(responseCode = "400", description = "Not a tile path in the spec's encoding")
     @ApiResponse(responseCode = "404", description = "The log does not hold that tile (yet)")
     public ResponseEntity<byte[]> tile(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + "/tlog/".length());
+        String path = pathAfter(request, "/tlog/");
         TilePath tile = TilePath.parse(path)
                 .orElseThrow(() -> new BadRequest("path", "'" + path + "' is not a tile path: tile/<L>/<N>[.p/<W>] or "
                         + "tile/entries/<N>[.p/<W>], N in groups of three digits (x001/x234/067), 1 <= W <= 255"));
@@ -127,7 +127,7 @@ public class TlogController {
     @ApiResponse(responseCode = "400", description = "Not a bundle path in the tlog-tiles encoding")
     @ApiResponse(responseCode = "404", description = "The log does not hold those positions (yet)")
     public ResponseEntity<byte[]> payloadBundle(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + "/tlog/payload-bundles/".length());
+        String path = pathAfter(request, "/tlog/payload-bundles/");
         EntryBundlePath bundle = TilePath.parse("tile/entries/" + path)
                 .filter(EntryBundlePath.class::isInstance).map(EntryBundlePath.class::cast)
                 .orElseThrow(() -> new BadRequest("path", "'" + path + "' is not a bundle path: <N>[.p/<W>], N in "
@@ -176,6 +176,11 @@ public class TlogController {
         byte[] toRoot = toSize == latest.size() ? latest.root()
                 : uk.crcledger.tlog.merkle.MerkleProofs.root(toSize, log.nodes(toSize));
         return new ConsistencyProof(fromSize, toSize, base64(log.consistencyProof(fromSize, toSize, toRoot)));
+    }
+
+    /** The rest of the request's path after {@code prefix}, as sent (tile paths are matched on their encoding). */
+    private static String pathAfter(HttpServletRequest request, String prefix) {
+        return request.getRequestURI().substring(request.getContextPath().length() + prefix.length());
     }
 
     static List<String> base64(List<byte[]> hashes) {

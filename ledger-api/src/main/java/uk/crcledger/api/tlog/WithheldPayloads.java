@@ -1,11 +1,17 @@
 package uk.crcledger.api.tlog;
 
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 import uk.crcledger.api.problem.PayloadWithheld;
 import uk.crcledger.eventstore.EventLeaves;
 import uk.crcledger.eventstore.StoredEvent;
 import uk.crcledger.eventstore.tlog.LogReader;
 import uk.crcledger.withholding.PayloadWithholding;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which payloads are withheld, read from the ledger itself: withholding the payload at position p
@@ -16,49 +22,34 @@ import uk.crcledger.withholding.PayloadWithholding;
 public class WithheldPayloads {
 
     private final LogReader log;
+    private final EventStorageEngine events;
 
-    public WithheldPayloads(LogReader log) {
+    public WithheldPayloads(LogReader log, EventStorageEngine events) {
         this.log = log;
-    }
-
-    /** The stream that withholds the payload at {@code position}: the domain's name for it, kept for callers. */
-    public static String aggregateId(long position) {
-        return PayloadWithholding.idFor(position);
+        this.events = events;
     }
 
     /** The ledger position of the event that withheld the payload at {@code position}, if it is withheld. */
-    public java.util.Optional<Long> withholdingPosition(long position) {
+    public Optional<Long> withholdingPosition(long position) {
         return log.positionsOf(PayloadWithholding.idFor(position)).stream().findFirst();
     }
 
-    public boolean isWithheld(long position) {
-        return !log.positionsOf(PayloadWithholding.idFor(position)).isEmpty();
-    }
-
     /** Which of the given positions' payloads are withheld (a query per 128 positions). */
-    public java.util.Set<Long> withheldAmong(java.util.Collection<Long> positions) {
-        java.util.Set<String> withholdings = log.existing(positions.stream().map(PayloadWithholding::idFor).toList());
+    public Set<Long> withheldAmong(Collection<Long> positions) {
+        Set<String> withholdings = log.existing(positions.stream().map(PayloadWithholding::idFor).toList());
         return positions.stream().filter(p -> withholdings.contains(PayloadWithholding.idFor(p)))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** Answers 451 (with the payload's hash and the reason) when the payload at {@code position} is withheld. */
     public void refuseIfWithheld(long position, StoredEvent event) {
-        java.util.List<Long> withholding = log.positionsOf(PayloadWithholding.idFor(position));
-        if (!withholding.isEmpty()) {
-            String reason = log.events(withholding.subList(0, 1)).stream().findFirst()
-                    .map(e -> reasonIn(e.payload())).orElse("withheld");
-            throw new PayloadWithheld(position, EventLeaves.payloadSha256(event.payload()), reason);
-        }
-    }
-
-    private static String reasonIn(String payloadJson) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode reason = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(payloadJson).get("reason");
-            return reason == null ? "withheld" : reason.asText();
-        } catch (java.io.IOException e) {
-            return "withheld";
-        }
+        events.readEvents(PayloadWithholding.idFor(position)).asStream()
+                .map(message -> message.getPayload())
+                .filter(uk.crcledger.withholding.PayloadWithheld.class::isInstance)
+                .map(uk.crcledger.withholding.PayloadWithheld.class::cast)
+                .findFirst()
+                .ifPresent(withheld -> {
+                    throw new PayloadWithheld(position, EventLeaves.payloadSha256(event.payload()), withheld.reason());
+                });
     }
 }

@@ -193,10 +193,8 @@ class TlogEndpointsIntegrationTest {
         assertThat(file.status()).isEqualTo(200);
         TlogProof tlogProof = TlogProof.parse(file.body());
         byte[] firstLeaf = Base64.getDecoder().decode((String) leaves.get(0).get("leaf"));
-        assertThat(tlogProof.verify(ORIGIN, key, MerkleHash.leaf(firstLeaf), (leafHash, index, size, path, root) -> {
-            MerkleVerifier.verifyInclusion(leafHash, index, size, path, root);
-            return true;
-        })).isTrue();
+        assertThat(tlogProof.verify(ORIGIN, key, MerkleHash.leaf(firstLeaf))).isTrue();
+        assertThat(tlogProof.verify(ORIGIN, key, MerkleHash.leaf("another leaf".getBytes()))).isFalse();
     }
 
     @Test

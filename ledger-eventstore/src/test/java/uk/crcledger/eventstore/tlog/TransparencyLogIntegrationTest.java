@@ -302,6 +302,30 @@ class TransparencyLogIntegrationTest {
         }
     }
 
+    @Test
+    void theBackgroundSweepGoesOverTheWholeLedgerInTurnAndFindsWhatChangedBehindIt() {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+             Instance instance = Instance.on(store, store.engine(), "one")) {
+            for (int seq = 0; seq < 40; seq++) {
+                store.engine().appendEvents(TestEvents.commit("crc-a", seq, 1, "e" + seq));
+            }
+            instance.integrator().integrateOnce();
+
+            assertThat(List.of(instance.audit().sweep(15), instance.audit().sweep(15), instance.audit().sweep(15)))
+                    .extracting(LogAudit.Result::from, LogAudit.Result::to, LogAudit.Result::checked)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 15L, 15L),
+                            org.assertj.core.groups.Tuple.tuple(16L, 30L, 15L),
+                            org.assertj.core.groups.Tuple.tuple(31L, 40L, 10L));
+
+            // Behind the sweep: found when it comes round again, not before.
+            commits(store).updateOne(Filters.eq("_id", 20L), Updates.set("events.0.payload", "{\"forged\":true}"));
+            assertThat(instance.audit().sweep(15).problem()).as("positions 1-15").isEmpty();
+            assertThat(instance.audit().sweep(15).problem()).get()
+                    .extracting(LogState.Alarm::position).isEqualTo(20L);
+            assertThat(instance.state().alarm()).get().extracting(LogState.Alarm::position).isEqualTo(20L);
+        }
+    }
+
     private static MongoCollection<Document> commits(EmbeddedStore store) {
         return store.database().getCollection("events");
     }

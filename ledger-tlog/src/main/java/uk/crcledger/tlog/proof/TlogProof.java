@@ -1,5 +1,8 @@
 package uk.crcledger.tlog.proof;
 
+import uk.crcledger.tlog.merkle.InvalidProofException;
+import uk.crcledger.tlog.merkle.MerkleVerifier;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -203,19 +206,23 @@ public record TlogProof(long index, List<byte[]> proof, String checkpoint, byte[
     }
 
     /**
-     * Steps 2 and 4 of the spec's verification: the checkpoint's origin is {@code origin} and the
-     * checkpoint is signed by {@code logKey}, and {@code inclusion} accepts the proof of
-     * {@code leafHash} (step 1, application specific) at {@link #index()} under the checkpoint's
-     * root. Witness cosignatures (step 3) are policy and left to the caller, who can check them with
-     * {@code signedCheckpoint().verify(witnessKey)}.
+     * Steps 1, 2 and 4 of the spec's verification: the checkpoint's origin is {@code origin}, it is
+     * signed by {@code logKey}, and the proof leads from {@code leafHash} at {@link #index()} to the
+     * checkpoint's root (RFC 9162). Witness cosignatures (step 3) are policy and left to the caller,
+     * who can check them with {@code signedCheckpoint().verify(witnessKey)}.
      */
-    public boolean verify(String origin, VerifierKey logKey, byte[] leafHash, InclusionVerifier inclusion) {
+    public boolean verify(String origin, VerifierKey logKey, byte[] leafHash) {
         SignedNote note = signedCheckpoint();
         Checkpoint body = Checkpoint.parse(note.text());
         if (!body.origin().equals(origin) || !note.verify(logKey)) {
             return false;
         }
-        return inclusion.verify(leafHash.clone(), index, body.size(), proof(), body.rootHash());
+        try {
+            MerkleVerifier.verifyInclusion(leafHash, index, body.size(), proof(), body.rootHash());
+            return true;
+        } catch (InvalidProofException e) {
+            return false;
+        }
     }
 
     @Override
