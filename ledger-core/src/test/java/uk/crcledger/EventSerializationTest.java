@@ -1,6 +1,7 @@
 package uk.crcledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,10 @@ import uk.crcledger.jobcut.JobCutsAnnounced;
 import uk.crcledger.provider.ProviderRegistered;
 import uk.crcledger.withholding.PayloadWithheld;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,6 +44,11 @@ import static uk.crcledger.TestLedger.*;
 class EventSerializationTest {
 
     private static final ObjectMapper AXON_LIKE = new ObjectMapper().registerModule(new JavaTimeModule());
+    /** Configured as the event store's mapper ({@code LedgerSerializers}): ISO dates. */
+    private static final ObjectMapper STORE_LIKE = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** The JSON these events were stored as before the entry interfaces and the kinds catalogue existed. */
+    private static final String STORED_JSON = "stored-event-json.txt";
     private static final EntryId ID = EntryId.of("entry-1");
     private static final LocalDate DAY = LocalDate.of(2016, 1, 20);
     private static final List<AffectedCrc> CRCS = List.of(
@@ -112,5 +121,25 @@ class EventSerializationTest {
         String json = AXON_LIKE.writeValueAsString(new PayloadWithheld(ID, 42, "court order", null, ALICE));
         assertThat(json).contains("\"reason\":\"court order\"", "\"position\":42", "\"entryId\":\"entry-1\"",
                 "\"recordedBy\":\"alice\"");
+    }
+
+    /**
+     * Stored events are read back for ever, so their JSON may not change with a refactoring: moving id classes,
+     * adding interfaces with default methods to events or details, or declaring the details' subtypes elsewhere.
+     */
+    @Test
+    void writes_the_json_the_ledger_has_stored() throws IOException {
+        List<String> expected;
+        try (InputStream in = EventSerializationTest.class.getResourceAsStream(STORED_JSON)) {
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        List<Object> events = events().toList();
+        assertThat(events).hasSameSizeAs(expected);
+        for (int i = 0; i < events.size(); i++) {
+            String stored = expected.get(i);
+            String json = STORE_LIKE.writeValueAsString(events.get(i));
+            assertThat(json).as(stored.substring(0, stored.indexOf(' ')))
+                    .isEqualTo(stored.substring(stored.indexOf(' ') + 1));
+        }
     }
 }
