@@ -1,10 +1,10 @@
 package uk.crcledger;
 
 import org.axonframework.messaging.MetaData;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,12 +10,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.crcledger.api.readmodel.ReadModelMaintenance;
 import uk.crcledger.contract.RecordContractAward;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.Source;
-import uk.crcledger.provider.ProviderId;
 import uk.crcledger.provider.RegisterProvider;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 import uk.crcledger.timeline.LedgerReadModel;
 import uk.crcledger.timeline.TimelineFilter;
 

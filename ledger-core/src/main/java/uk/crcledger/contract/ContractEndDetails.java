@@ -1,13 +1,13 @@
 package uk.crcledger.contract;
 
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.Source;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,10 +1,10 @@
 package uk.crcledger.contract;
 
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.HoldingConflictException;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

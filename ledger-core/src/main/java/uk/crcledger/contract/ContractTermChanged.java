@@ -1,9 +1,9 @@
 package uk.crcledger.contract;
 
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
+import uk.crcledger.register.CrcId;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package uk.crcledger.contract;
 
 import uk.crcledger.entry.EntryId;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 

@@ -2,10 +2,10 @@ package uk.crcledger.contract;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import uk.crcledger.crc.Crc;
-import uk.crcledger.crc.CrcId;
+import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.provider.Provider;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package uk.crcledger.correction;
 
-import uk.crcledger.contract.ContractRegister;
+import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.RecordedBy;
 
 /**

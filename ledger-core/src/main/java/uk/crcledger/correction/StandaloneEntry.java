@@ -2,8 +2,8 @@ package uk.crcledger.correction;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import uk.crcledger.contract.ContractRegister;
 import uk.crcledger.entry.Changes;
+import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryId;

@@ -1,6 +1,7 @@
 package uk.crcledger.crc;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import uk.crcledger.register.CrcId;
 
 /**
  * Register a CRC. Who registers it comes from metadata {@code recordedBy}.

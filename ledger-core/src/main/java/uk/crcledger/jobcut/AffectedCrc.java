@@ -1,8 +1,8 @@
 package uk.crcledger.jobcut;
 
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
+import uk.crcledger.register.CrcId;
 
 /**
  * A CRC named in a job-cut announcement, with its share of the cut where reported ("South Yorkshire 184.6 posts

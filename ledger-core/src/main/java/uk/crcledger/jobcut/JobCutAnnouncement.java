@@ -3,15 +3,15 @@ package uk.crcledger.jobcut;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import uk.crcledger.contract.ContractRegister;
 import uk.crcledger.correction.StandaloneEntry;
 import uk.crcledger.entry.Changes;
+import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.ProviderId;
 
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package uk.crcledger.jobcut;
 
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryRules;
@@ -9,7 +8,8 @@ import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.Source;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

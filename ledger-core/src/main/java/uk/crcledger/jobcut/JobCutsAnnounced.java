@@ -5,7 +5,7 @@ import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.List;

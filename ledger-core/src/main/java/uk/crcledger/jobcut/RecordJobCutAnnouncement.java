@@ -4,7 +4,7 @@ import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.Source;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,15 +1,16 @@
 package uk.crcledger.provider;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.CreationPolicy;
 import uk.crcledger.entry.AlreadyRecordedException;
 import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.register.ProviderId;
 
 import java.util.List;
 

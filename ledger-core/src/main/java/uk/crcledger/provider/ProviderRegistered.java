@@ -1,6 +1,7 @@
 package uk.crcledger.provider;
 
 import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.register.ProviderId;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package uk.crcledger.provider;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import uk.crcledger.register.ProviderId;
 
 import java.util.List;
 

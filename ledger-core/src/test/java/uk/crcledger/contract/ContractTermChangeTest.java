@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.correction.EntryRevisions;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.EntryOwner;
 import uk.crcledger.entry.EntryType;
@@ -15,6 +14,7 @@ import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.InMemoryEntryDirectory;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.UnknownReferenceException;
+import uk.crcledger.register.CrcId;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,8 @@
 package uk.crcledger.contract;
 
-import uk.crcledger.crc.CrcId;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.entry.ContractRegister;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.crcledger.crc.CrcId;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

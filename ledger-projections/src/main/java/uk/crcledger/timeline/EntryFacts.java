@@ -5,7 +5,6 @@ import org.bson.types.Decimal128;
 import uk.crcledger.contract.ContractAwardDetails;
 import uk.crcledger.contract.ContractEndDetails;
 import uk.crcledger.contract.ContractTermChangeDetails;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.JsonNames;
 import uk.crcledger.entry.Percentage;
@@ -15,7 +14,9 @@ import uk.crcledger.inspection.InspectionFindingDetails;
 import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.JobCutAnnouncementDetails;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.Names;
+import uk.crcledger.register.ProviderId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -20,6 +20,7 @@ import uk.crcledger.jobcut.JobCutsAnnounced;
 import uk.crcledger.projection.Contributions;
 import uk.crcledger.projection.ModelWriter;
 import uk.crcledger.provider.ProviderRegistered;
+import uk.crcledger.register.Names;
 import uk.crcledger.withholding.PayloadWithheld;
 
 import java.math.BigDecimal;

@@ -4,6 +4,7 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import uk.crcledger.projection.Contributions;
 import uk.crcledger.projection.ModelReader;
+import uk.crcledger.register.Names;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

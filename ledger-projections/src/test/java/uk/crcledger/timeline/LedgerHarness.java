@@ -6,11 +6,11 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.MetaData;
-import uk.crcledger.contract.ContractRegister;
 import uk.crcledger.contract.ContractTermChange;
+import uk.crcledger.contract.Crc;
 import uk.crcledger.contract.RepositoryContractRegister;
 import uk.crcledger.correction.EntryRevisions;
-import uk.crcledger.crc.Crc;
+import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.InMemoryEntryDirectory;
 import uk.crcledger.eventstore.LedgerSerializers;
@@ -18,6 +18,7 @@ import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.inspection.InspectionFinding;
 import uk.crcledger.jobcut.JobCutAnnouncement;
+import uk.crcledger.projection.SegmentBalancer;
 import uk.crcledger.provider.Provider;
 import uk.crcledger.withholding.PayloadWithholding;
 
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import uk.crcledger.projection.SegmentBalancer;
 
 import static org.awaitility.Awaitility.await;
 

@@ -6,7 +6,6 @@ import uk.crcledger.contract.RecordContractEnd;
 import uk.crcledger.contract.RecordContractTermChange;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.correction.RetractEntry;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.Percentage;
@@ -16,8 +15,9 @@ import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
-import uk.crcledger.provider.ProviderId;
 import uk.crcledger.provider.RegisterProvider;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 import uk.crcledger.withholding.WithholdPayload;
 
 import java.time.LocalDate;

@@ -3,7 +3,6 @@ package uk.crcledger.timeline;
 import uk.crcledger.contract.RecordContractAward;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.correction.RetractEntry;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.Posts;
@@ -11,7 +10,8 @@ import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.List;

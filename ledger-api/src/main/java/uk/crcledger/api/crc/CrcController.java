@@ -26,9 +26,9 @@ import uk.crcledger.api.idempotency.IdempotentRequests;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
 import uk.crcledger.api.readmodel.TimelineParameters;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.register.CrcId;
 
 import java.net.URI;
 import java.security.Principal;

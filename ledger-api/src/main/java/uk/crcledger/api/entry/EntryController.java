@@ -30,7 +30,6 @@ import uk.crcledger.contract.RecordContractEnd;
 import uk.crcledger.contract.RecordContractTermChange;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.correction.RetractEntry;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.JsonNames;
 import uk.crcledger.entry.Percentage;
@@ -41,7 +40,8 @@ import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.net.URI;
 import java.security.Principal;

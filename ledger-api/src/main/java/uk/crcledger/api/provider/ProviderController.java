@@ -27,8 +27,8 @@ import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
 import uk.crcledger.api.readmodel.TimelineParameters;
 import uk.crcledger.entry.RecordedBy;
-import uk.crcledger.provider.ProviderId;
 import uk.crcledger.provider.RegisterProvider;
+import uk.crcledger.register.ProviderId;
 
 import java.net.URI;
 import java.security.Principal;

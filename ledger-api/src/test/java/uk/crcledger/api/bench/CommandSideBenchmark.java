@@ -10,7 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.crcledger.api.LedgerApplication;
 import uk.crcledger.api.testing.TestDirectories;
 import uk.crcledger.contract.RecordContractAward;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.Posts;
@@ -19,8 +18,9 @@ import uk.crcledger.eventstore.testing.BenchReport;
 import uk.crcledger.eventstore.testing.RawLimits;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
-import uk.crcledger.provider.ProviderId;
 import uk.crcledger.provider.RegisterProvider;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,9 +1,5 @@
 package uk.crcledger.api.instances;
 
-import uk.crcledger.eventstore.tlog.LogIntegrator;
-import uk.crcledger.eventstore.tlog.LogReader;
-import uk.crcledger.tlog.note.NoteSigner;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,12 +12,15 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.crcledger.api.LedgerApplication;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.eventstore.LedgerMongoClients;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
+import uk.crcledger.eventstore.tlog.LogIntegrator;
+import uk.crcledger.eventstore.tlog.LogReader;
+import uk.crcledger.register.CrcId;
 import uk.crcledger.timeline.LedgerReadModel;
+import uk.crcledger.tlog.note.NoteSigner;
 
 import java.io.IOException;
 import java.net.ServerSocket;

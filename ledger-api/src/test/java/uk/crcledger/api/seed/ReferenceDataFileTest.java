@@ -6,7 +6,6 @@ import uk.crcledger.contract.ContractEndReason;
 import uk.crcledger.contract.RecordContractAward;
 import uk.crcledger.contract.RecordContractEnd;
 import uk.crcledger.contract.RecordContractTermChange;
-import uk.crcledger.crc.CrcId;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.EntryType;
@@ -18,8 +17,9 @@ import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
-import uk.crcledger.provider.ProviderId;
 import uk.crcledger.provider.RegisterProvider;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package uk.crcledger.crc;
+package uk.crcledger.contract;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -6,18 +6,13 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import uk.crcledger.contract.ContractAwardDetails;
-import uk.crcledger.contract.ContractAwarded;
-import uk.crcledger.contract.ContractEndReason;
-import uk.crcledger.contract.ContractEnded;
-import uk.crcledger.contract.RecordContractAward;
-import uk.crcledger.contract.RecordContractEnd;
-import uk.crcledger.contract.StubContractRegister;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.correction.EntryRetracted;
 import uk.crcledger.correction.EntryRevisions;
 import uk.crcledger.correction.RetractEntry;
+import uk.crcledger.crc.CrcRegistered;
+import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.AlreadyRecordedException;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.EntryOwner;
@@ -27,7 +22,7 @@ import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.InMemoryEntryDirectory;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.UnknownReferenceException;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.ProviderId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

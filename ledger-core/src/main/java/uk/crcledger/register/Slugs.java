@@ -1,4 +1,4 @@
-package uk.crcledger.entry;
+package uk.crcledger.register;
 
 import java.util.regex.Pattern;
 

@@ -1,19 +1,18 @@
-package uk.crcledger.provider;
+package uk.crcledger.register;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import uk.crcledger.entry.Slugs;
 
-/** Identifies a provider by slug, e.g. {@code purple-futures}; also the id of its event stream. */
-public record ProviderId(String value) {
+/** Identifies a CRC by slug, e.g. {@code west-yorkshire}; also the id of its event stream. */
+public record CrcId(String value) {
 
-    public ProviderId {
-        Slugs.require("provider id", value);
+    public CrcId {
+        Slugs.require("CRC id", value);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static ProviderId of(String value) {
-        return new ProviderId(value);
+    public static CrcId of(String value) {
+        return new CrcId(value);
     }
 
     @JsonValue

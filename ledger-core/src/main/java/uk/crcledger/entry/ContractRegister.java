@@ -1,16 +1,16 @@
-package uk.crcledger.contract;
+package uk.crcledger.entry;
 
-import uk.crcledger.crc.CrcId;
-import uk.crcledger.entry.UnknownReferenceException;
-import uk.crcledger.provider.ProviderId;
+import uk.crcledger.register.CrcId;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * Port: what an aggregate needs to know about other aggregates (is a CRC or provider known, who held a CRC on a
- * date). Handlers receive it as an injected parameter; {@link RepositoryContractRegister} answers from the
- * event-sourced aggregates themselves.
+ * date). Handlers receive it as an injected parameter; {@code contract.RepositoryContractRegister} answers from
+ * the event-sourced aggregates themselves. It lives here, with what every entry shares, so the kinds that only ask
+ * who held a CRC (job cuts, findings, corrections) need not depend on the contract package.
  *
  * <p>Answers are as consistent as the stores behind them: a check and a concurrent change to another aggregate
  * are not one transaction. That is accepted because entries are recorded by a few staff, not concurrently.

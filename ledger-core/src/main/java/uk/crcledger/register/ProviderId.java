@@ -1,19 +1,18 @@
-package uk.crcledger.crc;
+package uk.crcledger.register;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import uk.crcledger.entry.Slugs;
 
-/** Identifies a CRC by slug, e.g. {@code west-yorkshire}; also the id of its event stream. */
-public record CrcId(String value) {
+/** Identifies a provider by slug, e.g. {@code purple-futures}; also the id of its event stream. */
+public record ProviderId(String value) {
 
-    public CrcId {
-        Slugs.require("CRC id", value);
+    public ProviderId {
+        Slugs.require("provider id", value);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static CrcId of(String value) {
-        return new CrcId(value);
+    public static ProviderId of(String value) {
+        return new ProviderId(value);
     }
 
     @JsonValue

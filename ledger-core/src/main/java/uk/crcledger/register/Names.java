@@ -1,4 +1,4 @@
-package uk.crcledger.timeline;
+package uk.crcledger.register;
 
 import java.util.Map;
 
