@@ -2,6 +2,7 @@ package uk.crcledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.JobCutAnnouncementDetails;
 import uk.crcledger.jobcut.JobCutsAnnounced;
+import uk.crcledger.kinds.EntryKinds;
 import uk.crcledger.provider.ProviderRegistered;
 import uk.crcledger.withholding.PayloadWithheld;
 
@@ -43,10 +45,11 @@ import static uk.crcledger.TestLedger.*;
 /** Every event survives Axon's JacksonSerializer (Jackson 2 with JavaTimeModule) unchanged. */
 class EventSerializationTest {
 
-    private static final ObjectMapper AXON_LIKE = new ObjectMapper().registerModule(new JavaTimeModule());
-    /** Configured as the event store's mapper ({@code LedgerSerializers}): ISO dates. */
-    private static final ObjectMapper STORE_LIKE = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper AXON_LIKE =
+            withEntryKinds(new ObjectMapper().registerModule(new JavaTimeModule()));
+    /** Configured as the event store's mapper ({@code LedgerSerializers}): ISO dates, the kinds' type names. */
+    private static final ObjectMapper STORE_LIKE = withEntryKinds(new ObjectMapper()
+            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     /** The JSON these events were stored as before the entry interfaces and the kinds catalogue existed. */
     private static final String STORED_JSON = "stored-event-json.txt";
     private static final EntryId ID = EntryId.of("entry-1");
@@ -57,6 +60,12 @@ class EventSerializationTest {
             AffectedCrc.of(WEST_YORKSHIRE));
     private static final List<uk.crcledger.entry.Source> TWO_SOURCES = List.of(PARLIAMENTARY_QUESTION,
             NAPO_PRESS_RELEASE);
+
+    /** As {@code LedgerSerializers.objectMapper()} does: the details' JSON type names come from the catalogue. */
+    private static ObjectMapper withEntryKinds(ObjectMapper mapper) {
+        EntryKinds.detailsTypes().forEach((name, details) -> mapper.registerSubtypes(new NamedType(details, name)));
+        return mapper;
+    }
 
     static Stream<Object> events() {
         return Stream.of(

@@ -6,12 +6,15 @@ import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.Source;
+import uk.crcledger.entry.SummaryWording;
 import uk.crcledger.register.CrcId;
+import uk.crcledger.register.Names;
 import uk.crcledger.register.ProviderId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,6 +62,39 @@ public record ContractAwardDetails(CrcId crcId, ProviderId providerId, LocalDate
         EntryRules.requireNotAfter(today, "signedOn", signedOn);
         EntryRules.requireNotAfter(today, "startsOn", startsOn);
         EntryRules.requireSourcesNotAfter(today, sources);
+    }
+
+    @Override
+    public LocalDate occurredOn() {
+        return signedOn;
+    }
+
+    @Override
+    public List<CrcId> crcIds() {
+        return crcId == null ? List.of() : List.of(crcId);
+    }
+
+    @Override
+    public Optional<ProviderId> namedProvider() {
+        return Optional.ofNullable(providerId);
+    }
+
+    /** "Purple Futures awarded the West Yorkshire contract from 2015-02-01 to 2022-01-31 (GBP 600m)". */
+    @Override
+    public String summary(ProviderId concerned, Names names) {
+        String providerName = SummaryWording.providerName(concerned, this, names);
+        StringBuilder summary = new StringBuilder(providerName == null ? "A provider" : providerName)
+                .append(" awarded the ").append(SummaryWording.crcName(crcId, names)).append(" contract");
+        if (startsOn != null) {
+            summary.append(" from ").append(startsOn);
+        }
+        if (plannedEndOn != null) {
+            summary.append(" to ").append(plannedEndOn);
+        }
+        if (valueGbp != null) {
+            summary.append(" (").append(SummaryWording.gbp(valueGbp)).append(')');
+        }
+        return summary.toString();
     }
 
     public ContractAwardDetails correctedWith(Changes changes) {

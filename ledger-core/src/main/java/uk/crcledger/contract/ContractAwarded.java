@@ -1,6 +1,7 @@
 package uk.crcledger.contract;
 
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryRecorded;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
 import uk.crcledger.register.CrcId;
@@ -13,7 +14,7 @@ import java.util.List;
 /** A CRC's contract was awarded to a provider, who holds the CRC from {@code startsOn} until an end is recorded. */
 public record ContractAwarded(EntryId entryId, CrcId crcId, ProviderId providerId, LocalDate signedOn,
                               LocalDate startsOn, LocalDate plannedEndOn, BigDecimal valueGbp, String description,
-                              List<Source> sources, RecordedBy recordedBy) {
+                              List<Source> sources, RecordedBy recordedBy) implements EntryRecorded {
 
     public ContractAwarded {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -25,6 +26,7 @@ public record ContractAwarded(EntryId entryId, CrcId crcId, ProviderId providerI
                 details.sources(), recordedBy);
     }
 
+    @Override
     public ContractAwardDetails details() {
         return new ContractAwardDetails(crcId, providerId, signedOn, startsOn, plannedEndOn, valueGbp, description,
                 sources);

@@ -6,7 +6,9 @@ import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.Source;
+import uk.crcledger.entry.SummaryWording;
 import uk.crcledger.register.CrcId;
+import uk.crcledger.register.Names;
 import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
@@ -54,6 +56,36 @@ public record ContractEndDetails(CrcId crcId, LocalDate endedOn, ContractEndReas
         }
         EntryRules.requireNotAfter(today, "endedOn", endedOn);
         EntryRules.requireSourcesNotAfter(today, sources);
+    }
+
+    @Override
+    public LocalDate occurredOn() {
+        return endedOn;
+    }
+
+    @Override
+    public List<CrcId> crcIds() {
+        return crcId == null ? List.of() : List.of(crcId);
+    }
+
+    /**
+     * "Working Links' Wales contract ended: transferred to Seetec". An end names no provider itself:
+     * {@code concerned} is the holder whose contract ended ({@code ContractEnded.providerId}).
+     */
+    @Override
+    public String summary(ProviderId concerned, Names names) {
+        String providerName = SummaryWording.providerName(concerned, this, names);
+        String contract = (providerName == null ? "The " : SummaryWording.possessive(providerName) + " ")
+                + SummaryWording.crcName(crcId, names) + " contract";
+        if (reason == null) {
+            return contract + " ended";
+        }
+        return switch (reason) {
+            case EXPIRED -> contract + " expired";
+            case TERMINATED_EARLY -> contract + " ended early";
+            case TRANSFERRED -> contract + " ended: transferred"
+                    + (successorProviderId == null ? "" : " to " + names.provider(successorProviderId.value()));
+        };
     }
 
     public ContractEndDetails correctedWith(Changes changes) {

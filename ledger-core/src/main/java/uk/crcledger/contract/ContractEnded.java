@@ -1,6 +1,7 @@
 package uk.crcledger.contract;
 
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryRecorded;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
 import uk.crcledger.register.CrcId;
@@ -8,6 +9,7 @@ import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The contract {@code providerId} held on a CRC ended on {@code endedOn}. With reason {@code transferred} the
@@ -17,7 +19,7 @@ import java.util.List;
  */
 public record ContractEnded(EntryId entryId, CrcId crcId, ProviderId providerId, LocalDate endedOn,
                             ContractEndReason reason, ProviderId successorProviderId, List<Source> sources,
-                            RecordedBy recordedBy) {
+                            RecordedBy recordedBy) implements EntryRecorded {
 
     public ContractEnded {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -29,7 +31,14 @@ public record ContractEnded(EntryId entryId, CrcId crcId, ProviderId providerId,
                 details.successorProviderId(), details.sources(), recordedBy);
     }
 
+    @Override
     public ContractEndDetails details() {
         return new ContractEndDetails(crcId, endedOn, reason, successorProviderId, sources);
+    }
+
+    /** The holder whose contract ended, which the end's details cannot name: it was resolved when it was recorded. */
+    @Override
+    public Optional<ProviderId> concernedProvider() {
+        return Optional.ofNullable(providerId);
     }
 }

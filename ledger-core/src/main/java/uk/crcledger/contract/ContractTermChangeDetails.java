@@ -6,7 +6,10 @@ import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.Source;
+import uk.crcledger.entry.SummaryWording;
 import uk.crcledger.register.CrcId;
+import uk.crcledger.register.Names;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -48,6 +51,20 @@ public record ContractTermChangeDetails(List<CrcId> crcIds, LocalDate announcedO
         EntryRules.requireSources(sources);
         EntryRules.requireNotAfter(today, "announcedOn", announcedOn);
         EntryRules.requireSourcesNotAfter(today, sources);
+    }
+
+    @Override
+    public LocalDate occurredOn() {
+        return announcedOn;
+    }
+
+    /** "Planned end of 21 CRC contracts moved to 2020-12-31". */
+    @Override
+    public String summary(ProviderId concerned, Names names) {
+        String contracts = crcIds.size() == 1
+                ? "the " + SummaryWording.crcName(crcIds.get(0), names) + " contract"
+                : crcIds.size() + " CRC contracts";
+        return "Planned end of " + contracts + " moved to " + newPlannedEndOn;
     }
 
     public ContractTermChangeDetails correctedWith(Changes changes) {

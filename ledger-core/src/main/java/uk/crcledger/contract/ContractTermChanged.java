@@ -1,6 +1,7 @@
 package uk.crcledger.contract;
 
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryRecorded;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
 import uk.crcledger.register.CrcId;
@@ -11,7 +12,7 @@ import java.util.List;
 /** The planned end of the listed CRCs' contracts was changed, announced on {@code announcedOn}. */
 public record ContractTermChanged(EntryId entryId, List<CrcId> crcIds, LocalDate announcedOn,
                                   LocalDate newPlannedEndOn, String reason, List<Source> sources,
-                                  RecordedBy recordedBy) {
+                                  RecordedBy recordedBy) implements EntryRecorded {
 
     public ContractTermChanged {
         crcIds = crcIds == null ? List.of() : List.copyOf(crcIds);
@@ -24,6 +25,7 @@ public record ContractTermChanged(EntryId entryId, List<CrcId> crcIds, LocalDate
                 details.reason(), details.sources(), recordedBy);
     }
 
+    @Override
     public ContractTermChangeDetails details() {
         return new ContractTermChangeDetails(crcIds, announcedOn, newPlannedEndOn, reason, sources);
     }

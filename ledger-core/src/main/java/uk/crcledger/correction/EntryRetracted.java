@@ -1,5 +1,6 @@
 package uk.crcledger.correction;
 
+import uk.crcledger.entry.EntryEvent;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.RecordedBy;
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** An entry was withdrawn. It stays in the ledger, marked retracted, and can no longer be revised. */
 public record EntryRetracted(EntryId entryId, EntryType type, String reason, RecordedBy recordedBy,
-                             LocalDate retractedOn) {
+                             LocalDate retractedOn) implements EntryEvent {
 }

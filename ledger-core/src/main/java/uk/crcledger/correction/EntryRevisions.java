@@ -5,8 +5,6 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import uk.crcledger.contract.ContractTermChange;
-import uk.crcledger.contract.Crc;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryId;
@@ -15,8 +13,6 @@ import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.UnknownReferenceException;
-import uk.crcledger.inspection.InspectionFinding;
-import uk.crcledger.jobcut.JobCutAnnouncement;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,7 +21,12 @@ import java.util.Objects;
 /**
  * Handles {@link CorrectEntry} and {@link RetractEntry}. They carry only an entry id, while contract entries live
  * in their CRC's stream, so this external handler asks the {@link EntryDirectory} which aggregate holds the entry,
- * loads it from that aggregate type's repository and lets the aggregate revise it. The rules are the aggregate's.
+ * loads it from the repository given for that entry type and lets the aggregate revise it. The rules are the
+ * aggregate's.
+ *
+ * <p>The repositories are handed in by entry type rather than named here: the kinds depend on this package (their
+ * aggregates are {@link Revisable}), so naming them here would make a package cycle. The catalogue of kinds
+ * ({@code uk.crcledger.kinds.EntryKinds}) wires them all.
  *
  * <p>Register it as a command handler with the Axon configuration; {@link ContractRegister} is resolved as a
  * handler parameter like in the aggregates.
@@ -35,20 +36,13 @@ public class EntryRevisions {
     private final EntryDirectory directory;
     private final Map<EntryType, Repository<? extends Revisable>> repositories;
 
-    public EntryRevisions(EntryDirectory directory, Repository<Crc> crcs,
-                          Repository<ContractTermChange> termChanges,
-                          Repository<JobCutAnnouncement> jobCutAnnouncements,
-                          Repository<InspectionFinding> inspectionFindings) {
-        this(builder(directory)
-                .crcs(Objects.requireNonNull(crcs, "crcs"))
-                .termChanges(Objects.requireNonNull(termChanges, "termChanges"))
-                .jobCutAnnouncements(Objects.requireNonNull(jobCutAnnouncements, "jobCutAnnouncements"))
-                .inspectionFindings(Objects.requireNonNull(inspectionFindings, "inspectionFindings")));
-    }
-
-    private EntryRevisions(Builder builder) {
-        this.directory = Objects.requireNonNull(builder.directory, "directory");
-        this.repositories = new EnumMap<>(builder.repositories);
+    /** @param repositories the repository of the aggregate that holds each type of entry */
+    public EntryRevisions(EntryDirectory directory,
+                          Map<EntryType, ? extends Repository<? extends Revisable>> repositories) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.repositories = new EnumMap<>(EntryType.class);
+        repositories.forEach((type, repository) ->
+                this.repositories.put(type, Objects.requireNonNull(repository, "repository of " + type)));
     }
 
     /** For tests that wire only some aggregate types, such as a fixture of one aggregate. */
@@ -98,30 +92,16 @@ public class EntryRevisions {
             this.directory = directory;
         }
 
-        /** Contract awards and ends live in their CRC's stream. */
-        public Builder crcs(Repository<Crc> crcs) {
-            repositories.put(EntryType.CONTRACT_AWARD, crcs);
-            repositories.put(EntryType.CONTRACT_END, crcs);
-            return this;
-        }
-
-        public Builder termChanges(Repository<ContractTermChange> termChanges) {
-            repositories.put(EntryType.CONTRACT_TERM_CHANGE, termChanges);
-            return this;
-        }
-
-        public Builder jobCutAnnouncements(Repository<JobCutAnnouncement> jobCutAnnouncements) {
-            repositories.put(EntryType.JOB_CUT_ANNOUNCEMENT, jobCutAnnouncements);
-            return this;
-        }
-
-        public Builder inspectionFindings(Repository<InspectionFinding> inspectionFindings) {
-            repositories.put(EntryType.INSPECTION_FINDING, inspectionFindings);
+        /** Entries of {@code types} live in aggregates of {@code repository} (awards and ends: the CRC's). */
+        public Builder revises(Repository<? extends Revisable> repository, EntryType... types) {
+            for (EntryType type : types) {
+                repositories.put(type, repository);
+            }
             return this;
         }
 
         public EntryRevisions build() {
-            return new EntryRevisions(this);
+            return new EntryRevisions(directory, repositories);
         }
     }
 }

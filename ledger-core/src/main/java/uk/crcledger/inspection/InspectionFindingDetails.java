@@ -6,7 +6,10 @@ import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.Source;
+import uk.crcledger.entry.SummaryWording;
 import uk.crcledger.register.CrcId;
+import uk.crcledger.register.Names;
+import uk.crcledger.register.ProviderId;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -55,6 +58,31 @@ public record InspectionFindingDetails(String inspectorate, String title, LocalD
         EntryRules.requireSources(sources);
         EntryRules.requireNotAfter(today, "publishedOn", publishedOn);
         EntryRules.requireSourcesNotAfter(today, sources);
+    }
+
+    @Override
+    public LocalDate occurredOn() {
+        return publishedOn;
+    }
+
+    /** A thematic finding that names no CRC is about all of them. */
+    @Override
+    public boolean coversAllCrcs() {
+        return thematic && crcIds.isEmpty();
+    }
+
+    /** "HM Inspectorate of Probation rated Wales Requires improvement: title"; the inspectorate speaks, not a provider. */
+    @Override
+    public String summary(ProviderId concerned, Names names) {
+        String titled = title == null ? "" : ": " + title;
+        String inspected = crcIds.size() == 1 ? SummaryWording.crcName(crcIds.get(0), names) : crcIds.size() + " CRCs";
+        if (thematic) {
+            return inspectorate + " thematic report" + titled;
+        }
+        if (rating != InspectionRating.NONE) {
+            return inspectorate + " rated " + inspected + " " + SummaryWording.words(rating) + titled;
+        }
+        return inspectorate + " reported on " + inspected + titled;
     }
 
     public InspectionFindingDetails correctedWith(Changes changes) {

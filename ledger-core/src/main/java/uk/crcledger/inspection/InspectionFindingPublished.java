@@ -1,6 +1,7 @@
 package uk.crcledger.inspection;
 
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryRecorded;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
 import uk.crcledger.register.CrcId;
@@ -11,7 +12,7 @@ import java.util.List;
 /** An inspectorate published a finding about the listed CRCs (or, thematic, about CRCs in general). */
 public record InspectionFindingPublished(EntryId entryId, String inspectorate, String title, LocalDate publishedOn,
                                          List<CrcId> crcIds, boolean thematic, InspectionRating rating,
-                                         String findings, List<Source> sources, RecordedBy recordedBy) {
+                                         String findings, List<Source> sources, RecordedBy recordedBy) implements EntryRecorded {
 
     public InspectionFindingPublished {
         crcIds = crcIds == null ? List.of() : List.copyOf(crcIds);
@@ -25,6 +26,7 @@ public record InspectionFindingPublished(EntryId entryId, String inspectorate, S
                 details.sources(), recordedBy);
     }
 
+    @Override
     public InspectionFindingDetails details() {
         return new InspectionFindingDetails(inspectorate, title, publishedOn, crcIds, thematic, rating, findings,
                 sources);

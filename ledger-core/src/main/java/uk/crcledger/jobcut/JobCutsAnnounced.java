@@ -1,6 +1,7 @@
 package uk.crcledger.jobcut;
 
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryRecorded;
 import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.RecordedBy;
@@ -13,7 +14,7 @@ import java.util.List;
 /** A provider announced job cuts in the listed CRCs, which it held on {@code announcedOn}. */
 public record JobCutsAnnounced(EntryId entryId, ProviderId providerId, LocalDate announcedOn,
                                List<AffectedCrc> crcs, Posts totalPosts, Percentage percentage, String description,
-                               List<Source> sources, RecordedBy recordedBy) {
+                               List<Source> sources, RecordedBy recordedBy) implements EntryRecorded {
 
     public JobCutsAnnounced {
         crcs = crcs == null ? List.of() : List.copyOf(crcs);
@@ -25,6 +26,7 @@ public record JobCutsAnnounced(EntryId entryId, ProviderId providerId, LocalDate
                 details.totalPosts(), details.percentage(), details.description(), details.sources(), recordedBy);
     }
 
+    @Override
     public JobCutAnnouncementDetails details() {
         return new JobCutAnnouncementDetails(providerId, announcedOn, crcs, totalPosts, percentage, description,
                 sources);

@@ -1,5 +1,6 @@
 package uk.crcledger.withholding;
 
+import uk.crcledger.entry.EntryEvent;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.RecordedBy;
 
@@ -11,5 +12,5 @@ import uk.crcledger.entry.RecordedBy;
  * @param reference the authority or order relied on; null when none was given
  */
 public record PayloadWithheld(EntryId entryId, long position, String reason, String reference,
-                              RecordedBy recordedBy) {
+                              RecordedBy recordedBy) implements EntryEvent {
 }

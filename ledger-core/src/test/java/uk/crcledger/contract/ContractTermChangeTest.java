@@ -47,7 +47,7 @@ class ContractTermChangeTest {
                 .crcs(WALES));
         fixture.registerInjectableResource(directory);
         fixture.registerAnnotatedCommandHandler(EntryRevisions.builder(directory)
-                .termChanges(fixture.getRepository()).build());
+                .revises(fixture.getRepository(), EntryType.CONTRACT_TERM_CHANGE).build());
     }
 
     @Test

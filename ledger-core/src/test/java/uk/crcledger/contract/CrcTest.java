@@ -64,7 +64,7 @@ class CrcTest {
                 .providers(PURPLE_FUTURES, SODEXO_NACRO, WORKING_LINKS, SEETEC));
         fixture.registerInjectableResource(directory);
         fixture.registerAnnotatedCommandHandler(EntryRevisions.builder(directory)
-                .crcs(fixture.getRepository()).build());
+                .revises(fixture.getRepository(), EntryType.CONTRACT_AWARD, EntryType.CONTRACT_END).build());
     }
 
     private TestExecutor<Crc> given(Object... events) {

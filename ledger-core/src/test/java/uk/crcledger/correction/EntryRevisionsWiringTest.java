@@ -30,6 +30,7 @@ import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.JobCutAnnouncement;
 import uk.crcledger.jobcut.JobCutAnnouncementDetails;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
+import uk.crcledger.kinds.EntryKinds;
 import uk.crcledger.provider.Provider;
 import uk.crcledger.provider.RegisterProvider;
 
@@ -75,9 +76,8 @@ class EntryRevisionsWiringTest {
                 .registerComponent(ContractRegister.class,
                         c -> new RepositoryContractRegister(() -> c.repository(Crc.class),
                                 () -> c.repository(Provider.class)))
-                .registerCommandHandler(c -> new EntryRevisions(c.getComponent(EntryDirectory.class),
-                        c.repository(Crc.class), c.repository(ContractTermChange.class),
-                        c.repository(JobCutAnnouncement.class), c.repository(InspectionFinding.class)))
+                .registerCommandHandler(c -> EntryKinds.revisions(c.getComponent(EntryDirectory.class),
+                        c::repository))
                 .buildConfiguration();
         configuration.start();
         commands = configuration.commandGateway();

@@ -46,7 +46,7 @@ class InspectionFindingTest {
         fixture.registerInjectableResource(new StubContractRegister().crcs(DDC, KSS));
         fixture.registerInjectableResource(directory);
         fixture.registerAnnotatedCommandHandler(EntryRevisions.builder(directory)
-                .inspectionFindings(fixture.getRepository()).build());
+                .revises(fixture.getRepository(), EntryType.INSPECTION_FINDING).build());
     }
 
     @Test

@@ -61,7 +61,7 @@ class JobCutAnnouncementTest {
                 .crcs(WALES));
         fixture.registerInjectableResource(directory);
         fixture.registerAnnotatedCommandHandler(EntryRevisions.builder(directory)
-                .jobCutAnnouncements(fixture.getRepository()).build());
+                .revises(fixture.getRepository(), EntryType.JOB_CUT_ANNOUNCEMENT).build());
     }
 
     private static RecordJobCutAnnouncement announce(List<AffectedCrc> crcs, Posts total, Percentage percentage) {

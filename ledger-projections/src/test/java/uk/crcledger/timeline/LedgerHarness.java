@@ -18,6 +18,7 @@ import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.inspection.InspectionFinding;
 import uk.crcledger.jobcut.JobCutAnnouncement;
+import uk.crcledger.kinds.EntryKinds;
 import uk.crcledger.projection.SegmentBalancer;
 import uk.crcledger.provider.Provider;
 import uk.crcledger.withholding.PayloadWithholding;
@@ -60,9 +61,7 @@ final class LedgerHarness implements AutoCloseable {
                 .registerComponent(EntryDirectory.class, c -> directory)
                 .registerComponent(ContractRegister.class, c -> new RepositoryContractRegister(
                         () -> c.repository(Crc.class), () -> c.repository(Provider.class)))
-                .registerCommandHandler(c -> new EntryRevisions(directory, c.repository(Crc.class),
-                        c.repository(ContractTermChange.class), c.repository(JobCutAnnouncement.class),
-                        c.repository(InspectionFinding.class)));
+                .registerCommandHandler(c -> EntryKinds.revisions(directory, c::repository));
         this.tokenStore = LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(), nodeId,
                 Duration.ofSeconds(5));
         configurer.eventProcessing(processing -> {

@@ -5,14 +5,11 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import uk.crcledger.contract.ContractTermChange;
 import uk.crcledger.contract.Crc;
 import uk.crcledger.contract.RepositoryContractRegister;
-import uk.crcledger.correction.EntryRevisions;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
-import uk.crcledger.inspection.InspectionFinding;
-import uk.crcledger.jobcut.JobCutAnnouncement;
+import uk.crcledger.kinds.EntryKinds;
 import uk.crcledger.provider.Provider;
 import uk.crcledger.withholding.PayloadWithholding;
 
@@ -27,16 +24,13 @@ public class CommandSideConfiguration {
 
     @Bean
     ConfigurerModule ledgerAggregates(EntryDirectory entryDirectory) {
-        return configurer -> configurer
-                .configureAggregate(Crc.class)
-                .configureAggregate(Provider.class)
-                .configureAggregate(ContractTermChange.class)
-                .configureAggregate(JobCutAnnouncement.class)
-                .configureAggregate(InspectionFinding.class)
-                .configureAggregate(PayloadWithholding.class)
-                .registerCommandHandler(c -> new EntryRevisions(entryDirectory, c.repository(Crc.class),
-                        c.repository(ContractTermChange.class), c.repository(JobCutAnnouncement.class),
-                        c.repository(InspectionFinding.class)));
+        return configurer -> {
+            configurer.configureAggregate(Provider.class)
+                    .configureAggregate(PayloadWithholding.class);
+            // The aggregates that hold entries, each once, from the catalogue: a new kind needs no line here.
+            EntryKinds.aggregates().forEach(configurer::configureAggregate);
+            configurer.registerCommandHandler(c -> EntryKinds.revisions(entryDirectory, c::repository));
+        };
     }
 
     @Bean
