@@ -3,24 +3,22 @@ package uk.crcledger.timeline;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import uk.crcledger.contract.ContractAwarded;
-import uk.crcledger.contract.ContractEnded;
-import uk.crcledger.contract.ContractTermChanged;
 import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.correction.EntryRetracted;
 import uk.crcledger.crc.CrcRegistered;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryRecorded;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.inspection.InspectionFindingDetails;
-import uk.crcledger.inspection.InspectionFindingPublished;
 import uk.crcledger.jobcut.JobCutAnnouncementDetails;
-import uk.crcledger.jobcut.JobCutsAnnounced;
 import uk.crcledger.projection.Contributions;
 import uk.crcledger.projection.ModelWriter;
 import uk.crcledger.provider.ProviderRegistered;
+import uk.crcledger.register.CrcId;
 import uk.crcledger.register.Names;
+import uk.crcledger.register.ProviderId;
 import uk.crcledger.withholding.PayloadWithheld;
 
 import java.math.BigDecimal;
@@ -96,25 +94,16 @@ public final class LedgerProjection {
                     List.of(position));
             model.contribute(PROVIDER_TIMELINES, sequence, sequence, REGISTRATION, provider, position,
                     List.of(position));
-        } else if (payload instanceof ContractAwarded awarded) {
-            recorded(model, awarded.entryId(), awarded.details(), awarded.providerId().value(), awarded.recordedBy(),
+        } else if (payload instanceof EntryRecorded recorded) {
+            // For an end, the concerned provider is the holder whose contract ended: a fact of the event.
+            recorded(model, recorded.entryId(), recorded.details(),
+                    recorded.concernedProvider().map(ProviderId::value).orElse(null), recorded.recordedBy(),
                     position, at);
-        } else if (payload instanceof ContractEnded ended) {
-            // The holder whose contract ended is a fact of the event, not of the details.
-            recorded(model, ended.entryId(), ended.details(), ended.providerId().value(), ended.recordedBy(),
-                    position, at);
-        } else if (payload instanceof ContractTermChanged changed) {
-            recorded(model, changed.entryId(), changed.details(), null, changed.recordedBy(), position, at);
-        } else if (payload instanceof JobCutsAnnounced announced) {
-            recorded(model, announced.entryId(), announced.details(), announced.providerId().value(),
-                    announced.recordedBy(), position, at);
-        } else if (payload instanceof InspectionFindingPublished published) {
-            recorded(model, published.entryId(), published.details(), null, published.recordedBy(), position, at);
         } else if (payload instanceof EntryCorrected corrected) {
             revised(model, corrected.entryId(), position, at, entry -> {
                 EntryDetails details = corrected.correctedDetails();
-                String providerId = EntryFacts.providerId(details) != null ? EntryFacts.providerId(details)
-                        : entry.getString("providerId");
+                String providerId = details.namedProvider().map(ProviderId::value)
+                        .orElse(entry.getString("providerId"));
                 describe(entry, details, providerId);
                 entry.put("status", "corrected");
                 return revision("corrected", corrected.recordedBy(), at, position)
@@ -216,18 +205,18 @@ public final class LedgerProjection {
 
     /** The facts of the current version: what the timelines show. */
     private static void describe(Document entry, EntryDetails details, String providerId) {
-        entry.put("occurredOn", EntryFacts.occurredOn(details));
+        entry.put("occurredOn", details.occurredOn() == null ? null : details.occurredOn().toString());
         entry.put("providerId", providerId);
-        entry.put("crcIds", EntryFacts.crcIds(details));
-        entry.put("coversAllCrcs", EntryFacts.coversAllCrcs(details));
+        entry.put("crcIds", new ArrayList<>(details.crcIds().stream().map(CrcId::value).toList()));
+        entry.put("coversAllCrcs", details.coversAllCrcs());
         entry.put("fields", EntryFacts.fields(details));
         entry.put("sources", EntryFacts.sources(details.sources()));
-        entry.put("summary", EntryFacts.summary(details, providerId, PLACEHOLDERS));
+        entry.put("summary", details.summary(providerId == null ? null : ProviderId.of(providerId), PLACEHOLDERS));
         Document facts = new Document();
         if (details instanceof JobCutAnnouncementDetails cuts) {
-            BigDecimal posts = EntryFacts.postsCut(cuts);
+            BigDecimal posts = cuts.postsCut();
             facts.append("postsCut", posts == null ? null : new Decimal128(posts))
-                    .append("percentageOnly", EntryFacts.percentageOnly(cuts));
+                    .append("percentageOnly", cuts.percentageOnly());
         }
         if (details instanceof InspectionFindingDetails finding) {
             facts.append("rating", EntryFacts.fields(finding).getString("rating"));

@@ -11,6 +11,7 @@ import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.testing.BenchReport;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.kinds.EntryKinds;
 import uk.crcledger.timeline.LedgerReadModel;
 import uk.crcledger.timeline.TimelineFilter;
 
@@ -47,7 +48,7 @@ class ProjectionBenchmark {
         int segments = Integer.getInteger("bench.segments", 1);
         int batch = Integer.getInteger("bench.batch", 500);
         Map<String, Object> results = new LinkedHashMap<>();
-        try (EmbeddedStore store = EmbeddedStore.start(dataDir)) {
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir, EntryKinds.detailsTypes())) {
             List<DomainEventMessage<?>> events = LedgerGenerator.generate(size, busy);
             long started = System.nanoTime();
             append(store, events);
@@ -56,7 +57,7 @@ class ProjectionBenchmark {
 
             LedgerReadModel readModel = new LedgerReadModel(store.database(), store.engine());
             Configuration axon = DefaultConfigurer.defaultConfiguration()
-                    .configureSerializer(c -> LedgerSerializers.jackson())
+                    .configureSerializer(c -> LedgerSerializers.jackson(EntryKinds.detailsTypes()))
                     .configureEmbeddedEventStore(c -> store.engine())
                     .eventProcessing(p -> {
                         p.registerTokenStore(c -> LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(),

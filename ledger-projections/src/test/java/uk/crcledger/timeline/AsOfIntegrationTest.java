@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.kinds.EntryKinds;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class AsOfIntegrationTest {
 
     @BeforeEach
     void start() {
-        store = EmbeddedStore.start(dataDir);
+        store = EmbeddedStore.start(dataDir, EntryKinds.detailsTypes());
         ledger = new LedgerHarness(store, "node-1", 2);
     }
 

@@ -31,7 +31,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Facts and summaries of entry details, written against events in /work/shared/reference/events.csv. */
+/**
+ * Read-model fields of entry details, written against events in /work/shared/reference/events.csv. The facts and
+ * summaries are the details' own and are specified in ledger-core ({@code EntryDetailsFactsUnitTest}).
+ */
 class EntryFactsUnitTest {
 
     // Providers and CRCs, with their names from the reference data.
@@ -172,6 +175,21 @@ class EntryFactsUnitTest {
         @Override
         public void check(LocalDate today) {
         }
+
+        @Override
+        public LocalDate occurredOn() {
+            return SIGNED_ON;
+        }
+
+        @Override
+        public List<CrcId> crcIds() {
+            return List.of();
+        }
+
+        @Override
+        public String summary(ProviderId concerned, Names names) {
+            return "";
+        }
     };
 
     // ------------------------------------------------------------------------------------------------- fields
@@ -302,208 +320,6 @@ class EntryFactsUnitTest {
                         .append("publishedOn", "2019-02-15"));
     }
 
-    // ------------------------------------------------------------------------------------------------- facts
-
-    @Test
-    void occurredOnIsTheDayTheThingHappened() {
-        assertThat(EntryFacts.occurredOn(AWARD)).isEqualTo("2014-12-18");
-        assertThat(EntryFacts.occurredOn(EXPIRY)).isEqualTo("2021-06-26");
-        assertThat(EntryFacts.occurredOn(ALL_CONTRACTS_SHORTENED)).isEqualTo("2018-07-27");
-        assertThat(EntryFacts.occurredOn(SODEXO_PER_CRC_CUTS)).isEqualTo("2015-03-27");
-        assertThat(EntryFacts.occurredOn(LONDON_UNRATED)).isEqualTo("2018-02-01");
-    }
-
-    @Test
-    void providerIdIsOnlyTheOneTheEntryNamesItself() {
-        assertThat(EntryFacts.providerId(AWARD)).isEqualTo("purple-futures");
-        assertThat(EntryFacts.providerId(WORKING_LINKS_POSTS_CUT)).isEqualTo("working-links");
-        assertThat(EntryFacts.providerId(TRANSFER)).isNull();
-        assertThat(EntryFacts.providerId(ALL_CONTRACTS_SHORTENED)).isNull();
-        assertThat(EntryFacts.providerId(DDC_INADEQUATE)).isNull();
-    }
-
-    @Test
-    void crcIdsAreTheCrcsTheEntryNames() {
-        assertThat(EntryFacts.crcIds(AWARD)).containsExactly("west-yorkshire");
-        assertThat(EntryFacts.crcIds(TRANSFER)).containsExactly("wales");
-        assertThat(EntryFacts.crcIds(ALL_CONTRACTS_SHORTENED)).hasSize(21).startsWith("northumbria");
-        assertThat(EntryFacts.crcIds(SODEXO_PER_CRC_CUTS)).containsExactly("cumbria-lancashire", "south-yorkshire");
-        assertThat(EntryFacts.crcIds(THREE_RATED_GOOD)).containsExactly("hiow", "kss", "london");
-        assertThat(EntryFacts.crcIds(TR4_THEMATIC)).isEmpty();
-    }
-
-    @Test
-    void onlyAThematicFindingNamingNoCrcCoversAllCrcs() {
-        assertThat(EntryFacts.coversAllCrcs(TR4_THEMATIC)).isTrue();
-        assertThat(EntryFacts.coversAllCrcs(LONDON_UNRATED)).isFalse();
-        assertThat(EntryFacts.coversAllCrcs(ALL_CONTRACTS_SHORTENED)).isFalse();
-        assertThat(EntryFacts.coversAllCrcs(AWARD)).isFalse();
-    }
-
-    @Test
-    void postsCutIsTheTotalWhenGiven() {
-        assertThat(EntryFacts.postsCut(SODEXO_CUTS_ACROSS_SIX)).isEqualByComparingTo("436");
-    }
-
-    @Test
-    void postsCutIsTheSumOfTheCrcsPostsWithoutATotal() {
-        assertThat(EntryFacts.postsCut(SODEXO_PER_CRC_CUTS)).isEqualByComparingTo("307.6");
-    }
-
-    @Test
-    void postsCutIsNullWithoutAnyPosts() {
-        assertThat(EntryFacts.postsCut(WORKING_LINKS_PERCENTAGE_CUT)).isNull();
-    }
-
-    @Test
-    void percentageOnlyMeansAPercentageAndNoPosts() {
-        assertThat(EntryFacts.percentageOnly(WORKING_LINKS_PERCENTAGE_CUT)).isTrue();
-        assertThat(EntryFacts.percentageOnly(SOUTH_YORKSHIRE_CUTS)).isFalse();
-        assertThat(EntryFacts.percentageOnly(WORKING_LINKS_POSTS_CUT)).isFalse();
-    }
-
-    @Test
-    void factsOfAnUnknownKindOfDetailsAreRefused() {
-        assertThatThrownBy(() -> EntryFacts.occurredOn(UNKNOWN_DETAILS)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EntryFacts.providerId(UNKNOWN_DETAILS)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EntryFacts.crcIds(UNKNOWN_DETAILS)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EntryFacts.coversAllCrcs(UNKNOWN_DETAILS))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EntryFacts.summary(UNKNOWN_DETAILS, null, NAMES))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    // ----------------------------------------------------------------------------------------------- summary
-
-    @Test
-    void awardSummaryGivesTheTermAndTheValueInMillions() {
-        assertThat(EntryFacts.summary(AWARD, null, NAMES)).isEqualTo(
-                "Purple Futures awarded the West Yorkshire contract from 2015-02-01 to 2022-01-31 (GBP 600m)");
-    }
-
-    @Test
-    void awardSummaryGivesAValueThatIsNoWholeMillionPlain() {
-        ContractAwardDetails award = new ContractAwardDetails(WEST_YORKSHIRE, PURPLE_FUTURES, SIGNED_ON, SHARE_SALE,
-                PLANNED_END, new BigDecimal("65500000.00"), null, List.of(PQ_221779));
-
-        assertThat(EntryFacts.summary(award, null, NAMES)).endsWith("(GBP 65500000)");
-    }
-
-    @Test
-    void awardSummaryWithoutAValueEndsWithTheTerm() {
-        assertThat(EntryFacts.summary(AWARD_WITHOUT_VALUE, null, NAMES)).isEqualTo(
-                "Sodexo Justice Services (with Nacro) awarded the Essex contract from 2015-02-01 to 2022-01-31");
-    }
-
-    @Test
-    void summaryFallsBackToIdsForUnknownNames() {
-        assertThat(EntryFacts.summary(AWARD_WITHOUT_VALUE, null, Names.ids())).isEqualTo(
-                "sodexo-nacro awarded the essex contract from 2015-02-01 to 2022-01-31");
-    }
-
-    @Test
-    void transferSummaryNamesTheHolderAndTheSuccessor() {
-        assertThat(EntryFacts.summary(TRANSFER, WORKING_LINKS.value(), NAMES)).isEqualTo(
-                "Working Links' Wales contract ended: transferred to Seetec Business Technology Centre");
-    }
-
-    @Test
-    void earlyEndSummarySaysItEndedEarly() {
-        assertThat(EntryFacts.summary(EARLY_END, WORKING_LINKS.value(), NAMES))
-                .isEqualTo("Working Links' Dorset, Devon and Cornwall contract ended early");
-    }
-
-    @Test
-    void expirySummarySaysItExpired() {
-        assertThat(EntryFacts.summary(EXPIRY, MTCNOVO.value(), NAMES)).isEqualTo("MTCnovo's London contract expired");
-    }
-
-    @Test
-    void endSummaryWithoutAKnownHolderNamesOnlyTheCrc() {
-        assertThat(EntryFacts.summary(EXPIRY, null, NAMES)).isEqualTo("The London contract expired");
-    }
-
-    @Test
-    void termChangeSummaryCountsTheContracts() {
-        assertThat(EntryFacts.summary(ALL_CONTRACTS_SHORTENED, null, NAMES))
-                .isEqualTo("Planned end of 21 CRC contracts moved to 2020-12-31");
-    }
-
-    @Test
-    void termChangeSummaryOfOneContractNamesItsCrc() {
-        assertThat(EntryFacts.summary(ESSEX_SHORTENED, null, NAMES))
-                .isEqualTo("Planned end of the Essex contract moved to 2020-12-31");
-    }
-
-    @Test
-    void jobCutSummaryGivesPostsAndPercentage() {
-        assertThat(EntryFacts.summary(SOUTH_YORKSHIRE_CUTS, null, NAMES)).isEqualTo(
-                "Sodexo Justice Services (with Nacro) announced 184.6 posts cut (36%) in South Yorkshire");
-    }
-
-    @Test
-    void jobCutSummaryAddsUpTheCrcsPostsAndNamesTheCrcs() {
-        assertThat(EntryFacts.summary(SODEXO_PER_CRC_CUTS, null, NAMES)).isEqualTo(
-                "Sodexo Justice Services (with Nacro) announced 307.6 posts cut"
-                        + " in Cumbria and Lancashire and South Yorkshire");
-    }
-
-    @Test
-    void jobCutSummaryOfAPercentageOnlyCutGivesAStaffCut() {
-        assertThat(EntryFacts.summary(WORKING_LINKS_PERCENTAGE_CUT, null, NAMES)).isEqualTo(
-                "Working Links announced a 40% staff cut in Dorset, Devon and Cornwall and Wales");
-    }
-
-    @Test
-    void jobCutSummaryOfAPostsOnlyCutGivesNoPercentage() {
-        assertThat(EntryFacts.summary(WORKING_LINKS_POSTS_CUT, null, NAMES))
-                .isEqualTo("Working Links announced 600 posts cut in Wales");
-    }
-
-    @Test
-    void jobCutSummaryCountsMoreThanThreeCrcs() {
-        assertThat(EntryFacts.summary(SODEXO_CUTS_ACROSS_SIX, null, NAMES))
-                .isEqualTo("Sodexo Justice Services (with Nacro) announced 436 posts cut across 6 CRCs");
-    }
-
-    @Test
-    void ratedFindingSummaryNamesTheCrcAndRating() {
-        assertThat(EntryFacts.summary(DDC_INADEQUATE, WORKING_LINKS.value(), NAMES)).isEqualTo(
-                INSPECTORATE + " rated Dorset, Devon and Cornwall Inadequate: " + DDC_TITLE);
-    }
-
-    @Test
-    void ratedFindingSummaryWritesTheRatingInWords() {
-        assertThat(EntryFacts.summary(KSS_REQUIRES_IMPROVEMENT, null, NAMES)).isEqualTo(
-                INSPECTORATE + " rated Kent, Surrey and Sussex Requires improvement: Kent, Surrey and Sussex CRC");
-    }
-
-    @Test
-    void ratedFindingSummaryOfSeveralCrcsCountsThem() {
-        assertThat(EntryFacts.summary(THREE_RATED_GOOD, null, NAMES))
-                .isEqualTo(INSPECTORATE + " rated 3 CRCs Good: Three CRCs");
-    }
-
-    @Test
-    void unratedFindingSummarySaysItReportedOnTheCrc() {
-        assertThat(EntryFacts.summary(LONDON_UNRATED, MTCNOVO.value(), NAMES))
-                .isEqualTo(INSPECTORATE + " reported on London: " + LONDON_TITLE);
-    }
-
-    @Test
-    void thematicFindingSummaryIsAThematicReport() {
-        assertThat(EntryFacts.summary(TR4_THEMATIC, null, NAMES))
-                .isEqualTo(INSPECTORATE + " thematic report: " + TR4_TITLE);
-    }
-
-    @Test
-    void summariesHaveNoTrailingPeriodOrTrailingZeros() {
-        for (EntryDetails details : EVERY_KIND) {
-            String summary = EntryFacts.summary(details, null, NAMES);
-            assertThat(summary).doesNotEndWith(".").doesNotContain(".0%").doesNotContain("null");
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------- BSON
 
     @Test
@@ -511,11 +327,11 @@ class EntryFactsUnitTest {
         for (EntryDetails details : EVERY_KIND) {
             Document facts = new Document("fields", EntryFacts.fields(details))
                     .append("sources", EntryFacts.sources(details.sources()))
-                    .append("occurredOn", EntryFacts.occurredOn(details))
-                    .append("providerId", EntryFacts.providerId(details))
-                    .append("crcIds", EntryFacts.crcIds(details))
-                    .append("coversAllCrcs", EntryFacts.coversAllCrcs(details))
-                    .append("summary", EntryFacts.summary(details, null, NAMES));
+                    .append("occurredOn", details.occurredOn().toString())
+                    .append("providerId", details.namedProvider().map(ProviderId::value).orElse(null))
+                    .append("crcIds", details.crcIds().stream().map(CrcId::value).toList())
+                    .append("coversAllCrcs", details.coversAllCrcs())
+                    .append("summary", details.summary(null, NAMES));
 
             assertThat(roundTrip(facts)).as(details.type().jsonName()).isEqualTo(facts);
         }

@@ -9,7 +9,6 @@ import org.axonframework.messaging.MetaData;
 import uk.crcledger.contract.ContractTermChange;
 import uk.crcledger.contract.Crc;
 import uk.crcledger.contract.RepositoryContractRegister;
-import uk.crcledger.correction.EntryRevisions;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.InMemoryEntryDirectory;
@@ -50,7 +49,7 @@ final class LedgerHarness implements AutoCloseable {
         this.readModel = new LedgerReadModel(store.database(), store.engine());
         InMemoryEntryDirectory directory = new InMemoryEntryDirectory();
         var configurer = DefaultConfigurer.defaultConfiguration()
-                .configureSerializer(c -> LedgerSerializers.jackson())
+                .configureSerializer(c -> LedgerSerializers.jackson(EntryKinds.detailsTypes()))
                 .configureEmbeddedEventStore(c -> store.engine())
                 .configureAggregate(Crc.class)
                 .configureAggregate(Provider.class)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.kinds.EntryKinds;
 import uk.crcledger.projection.ReadModelCollections;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class RebuildIntegrationTest {
 
     @BeforeEach
     void record() {
-        store = EmbeddedStore.start(dataDir);
+        store = EmbeddedStore.start(dataDir, EntryKinds.detailsTypes());
         ledger = new LedgerHarness(store, "node-1", 4);
         LedgerHistory.all(ledger::send);
         ledger.awaitProjected();

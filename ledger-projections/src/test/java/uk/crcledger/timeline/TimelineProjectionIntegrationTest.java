@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.kinds.EntryKinds;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class TimelineProjectionIntegrationTest {
 
     @BeforeEach
     void record() {
-        store = EmbeddedStore.start(dataDir);
+        store = EmbeddedStore.start(dataDir, EntryKinds.detailsTypes());
         ledger = new LedgerHarness(store, "node-1", 2);
         LedgerHistory.all(ledger::send);
         ledger.awaitProjected();

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.kinds.EntryKinds;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class TwoInstancesIntegrationTest {
     @Test
     void splitsTheSegmentsAndHandlesEveryEventOnce() {
         List<Handled> handled = new CopyOnWriteArrayList<>();
-        try (EmbeddedStore store = EmbeddedStore.start(dataDir);
+        try (EmbeddedStore store = EmbeddedStore.start(dataDir, EntryKinds.detailsTypes());
              LedgerHarness first = new LedgerHarness(store, "node-1", SEGMENTS, new Witness("node-1", handled));
              LedgerHarness second = new LedgerHarness(store, "node-2", SEGMENTS, new Witness("node-2", handled))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> first.processor().processingStatus().size()

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.kinds.EntryKinds;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class WithholdingProjectionIntegrationTest {
 
     @BeforeEach
     void record() {
-        store = EmbeddedStore.start(dataDir);
+        store = EmbeddedStore.start(dataDir, EntryKinds.detailsTypes());
         ledger = new LedgerHarness(store, "node-1", 2);
         LedgerHistory.all(ledger::send); // CUTS_PURPLE is recorded, then corrected
         ledger.awaitProjected();

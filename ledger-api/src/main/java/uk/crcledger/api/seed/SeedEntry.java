@@ -7,7 +7,6 @@ import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
-import uk.crcledger.timeline.EntryFacts;
 
 import java.time.LocalDate;
 
@@ -42,7 +41,7 @@ public record SeedEntry(EntryId entryId, EntryDetails details, Object command) {
 
     /** The day the entry happened (signed, ended, announced or published), as the timelines order it. */
     public LocalDate date() {
-        return LocalDate.parse(EntryFacts.occurredOn(details));
+        return details.occurredOn();
     }
 
     @Override

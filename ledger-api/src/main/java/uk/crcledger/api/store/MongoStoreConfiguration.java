@@ -21,6 +21,7 @@ import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
+import uk.crcledger.kinds.EntryKinds;
 
 
 /**
@@ -61,22 +62,23 @@ public class MongoStoreConfiguration {
         return client.getDatabase(properties.database());
     }
 
+    /** Every serializer knows the entry kinds' JSON names: events, and commands and queries, carry entry details. */
     @Bean
     @Primary
     Serializer serializer() {
-        return LedgerSerializers.jackson();
+        return LedgerSerializers.jackson(EntryKinds.detailsTypes());
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return LedgerSerializers.jackson();
+        return LedgerSerializers.jackson(EntryKinds.detailsTypes());
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return LedgerSerializers.jackson();
+        return LedgerSerializers.jackson(EntryKinds.detailsTypes());
     }
 
     @Bean(destroyMethod = "close")

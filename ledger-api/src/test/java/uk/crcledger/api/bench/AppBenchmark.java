@@ -18,6 +18,7 @@ import uk.crcledger.eventstore.LedgerMongoClients;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.eventstore.testing.BenchReport;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
+import uk.crcledger.kinds.EntryKinds;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,7 +153,7 @@ class AppBenchmark {
             memory = new AppMemory(app);
             client = LedgerMongoClients.create(app.storeUri());
             MongoDatabase db = client.getDatabase(database);
-            engine = EmbeddedStore.engineOn(db);
+            engine = EmbeddedStore.engineOn(db, EntryKinds.detailsTypes());
 
             Instant previousStep = null;
             for (int step : steps) {

@@ -8,6 +8,7 @@ import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * For tests: the embedded server on a data directory, a real driver connection to it, and the
@@ -29,16 +30,29 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     public static EmbeddedStore start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * A store for the ledger's events: {@code namedSubtypes} are the JSON type names of their polymorphic parts
+     * ({@code EntryKinds.detailsTypes()}), see {@link LedgerSerializers#objectMapper(Map)}.
+     */
+    public static EmbeddedStore start(Path dataDir, Map<String, ? extends Class<?>> namedSubtypes) {
         EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
         MongoClient client = LedgerMongoClients.create(server.connectionString());
-        return new EmbeddedStore(server, client, engineOn(client.getDatabase(DATABASE)));
+        return new EmbeddedStore(server, client, engineOn(client.getDatabase(DATABASE), namedSubtypes));
     }
 
     public static MongoLedgerStorageEngine engineOn(MongoDatabase database) {
+        return engineOn(database, Map.of());
+    }
+
+    public static MongoLedgerStorageEngine engineOn(MongoDatabase database,
+                                                    Map<String, ? extends Class<?>> namedSubtypes) {
         return MongoLedgerStorageEngine.builder()
                 .database(database)
-                .eventSerializer(LedgerSerializers.jackson())
-                .snapshotSerializer(LedgerSerializers.jackson())
+                .eventSerializer(LedgerSerializers.jackson(namedSubtypes))
+                .snapshotSerializer(LedgerSerializers.jackson(namedSubtypes))
                 .build();
     }
 
