@@ -14,14 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who held a CRC when, derived from its (not retracted) awards and ends in date order, not in the order they were
- * recorded: staff record history out of order, and a correction can move any date. Deriving the whole history
- * again after every change is what makes "one holder per CRC at a time" hold for corrected histories too.
+ * Who held a CRC when, and until when each contract was planned to run, derived from its (not retracted) awards,
+ * ends and contract term changes in date order, not in the order they were recorded: staff record history out of
+ * order, and a correction can move any date. Deriving the whole history again after every change is what makes
+ * "one holder per CRC at a time" hold for corrected histories too. The one computation of holdings in the ledger:
+ * the CRC aggregate's rules and the read side both call it.
+ *
+ * <p>Order: by effective date (an award's start, an end's date, a term change's announcement); on one day ends come
+ * before awards, so a CRC ended and re-awarded that day is consistent, and term changes come last, so they change
+ * the contract held at the end of that day; entries of one kind on one day keep the order of the map (callers
+ * pass ledger order).
  *
  * <p>Rules: an award needs the CRC free on its start date (a contract ended on that day frees it); an end needs a
  * contract held on its date; a transfer needs a successor other than the holder. Entries that break a rule are
  * left out and reported in {@code problems}: commands refuse any problem, while replaying stored events never
- * fails.
+ * fails. A term change that names this CRC sets the planned end of the holding that covers its announcement day; it
+ * breaks no rule here (its own command checks that a contract was held), so one covering no holding changes nothing.
  */
 public record ContractHistory(List<Holding> holdings, List<String> problems) {
 
@@ -34,17 +42,24 @@ public record ContractHistory(List<Holding> holdings, List<String> problems) {
         return new ContractHistory(List.of(), List.of());
     }
 
-    /** Derives the history from award and end details; other kinds of details are ignored. */
+    /**
+     * Derives the history of {@code crcId} from award, end and term change details; other kinds of details are
+     * ignored, and so are term changes that do not name this CRC.
+     *
+     * @param entries the entries by id, in ledger order (that order breaks ties within one kind on one day)
+     */
     public static ContractHistory of(CrcId crcId, Map<EntryId, ? extends EntryDetails> entries) {
         List<Map.Entry<EntryId, ? extends EntryDetails>> ordered = new ArrayList<>();
         for (Map.Entry<EntryId, ? extends EntryDetails> entry : entries.entrySet()) {
-            if (entry.getValue() instanceof ContractAwardDetails || entry.getValue() instanceof ContractEndDetails) {
+            EntryDetails details = entry.getValue();
+            if (details instanceof ContractAwardDetails || details instanceof ContractEndDetails
+                    || details instanceof ContractTermChangeDetails change && change.crcIds().contains(crcId)) {
                 ordered.add(entry);
             }
         }
-        // Stable sort: on one day ends come before awards, so a CRC ended and re-awarded that day is consistent.
+        // A stable sort, so the map's order decides between entries of one kind on one day.
         ordered.sort(Comparator.comparing((Map.Entry<EntryId, ? extends EntryDetails> e) -> dateOf(e.getValue()))
-                .thenComparing(e -> e.getValue() instanceof ContractAwardDetails ? 1 : 0));
+                .thenComparing(e -> sameDayRank(e.getValue())));
 
         List<Holding> holdings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -58,7 +73,7 @@ public record ContractHistory(List<Holding> holdings, List<String> problems) {
                     continue;
                 }
                 current = new Holding(award.providerId(), award.startsOn(), null, award.plannedEndOn(), id, id,
-                        null);
+                        null, null);
             } else if (details instanceof ContractEndDetails end) {
                 if (current == null) {
                     problems.add(nothingToEnd(crcId, end, ordered.subList(i + 1, ordered.size())));
@@ -69,11 +84,14 @@ public record ContractHistory(List<Holding> holdings, List<String> problems) {
                             + ": it cannot be transferred to its own holder");
                     continue;
                 }
-                holdings.add(current.endedOn(end.endedOn(), id));
+                holdings.add(current.endedOn(end.endedOn(), id, end.reason()));
                 current = end.transfer()
                         ? new Holding(end.successorProviderId(), end.endedOn(), null, current.plannedEndOn(),
-                                current.awardedBy(), id, null)
+                                current.awardedBy(), id, null, null)
                         : null;
+            } else if (details instanceof ContractTermChangeDetails change && current != null) {
+                // Processed in date order, the holding still running is the one that covers the announcement day.
+                current = current.withPlannedEndOn(change.newPlannedEndOn());
             }
         }
         if (current != null) {
@@ -90,6 +108,13 @@ public record ContractHistory(List<Holding> holdings, List<String> problems) {
         return holdingOn(date).map(Holding::providerId);
     }
 
+    /** The holding still running (no end recorded), whatever the date: the last one, if it has no end. */
+    public Optional<Holding> current() {
+        return holdings.isEmpty() || holdings.get(holdings.size() - 1).until() != null
+                ? Optional.empty()
+                : Optional.of(holdings.get(holdings.size() - 1));
+    }
+
     /** The holding the end entry {@code endId} ended, if it ended one. */
     public Optional<Holding> endedBy(EntryId endId) {
         return holdings.stream().filter(h -> endId.equals(h.endedBy())).findFirst();
@@ -104,9 +129,21 @@ public record ContractHistory(List<Holding> holdings, List<String> problems) {
     }
 
     private static LocalDate dateOf(EntryDetails details) {
-        return details instanceof ContractAwardDetails award
-                ? award.startsOn()
-                : ((ContractEndDetails) details).endedOn();
+        if (details instanceof ContractAwardDetails award) {
+            return award.startsOn();
+        }
+        if (details instanceof ContractEndDetails end) {
+            return end.endedOn();
+        }
+        return ((ContractTermChangeDetails) details).announcedOn();
+    }
+
+    /** On one day: ends, then awards, then term changes. */
+    private static int sameDayRank(EntryDetails details) {
+        if (details instanceof ContractEndDetails) {
+            return 0;
+        }
+        return details instanceof ContractAwardDetails ? 1 : 2;
     }
 
     private static String awardConflict(CrcId crcId, Holding current, EntryId id, ContractAwardDetails award) {
