@@ -71,7 +71,7 @@ public record InspectionFindingDetails(String inspectorate, String title, LocalD
         return thematic && crcIds.isEmpty();
     }
 
-    /** "HM Inspectorate of Probation rated Wales Requires improvement: title"; the inspectorate speaks, not a provider. */
+    /** "HM Inspectorate of Probation rated Kent, Surrey and Sussex Requires improvement: title". */
     @Override
     public String summary(ProviderId concerned, Names names) {
         String titled = title == null ? "" : ": " + title;

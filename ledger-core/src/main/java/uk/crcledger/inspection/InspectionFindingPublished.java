@@ -12,7 +12,8 @@ import java.util.List;
 /** An inspectorate published a finding about the listed CRCs (or, thematic, about CRCs in general). */
 public record InspectionFindingPublished(EntryId entryId, String inspectorate, String title, LocalDate publishedOn,
                                          List<CrcId> crcIds, boolean thematic, InspectionRating rating,
-                                         String findings, List<Source> sources, RecordedBy recordedBy) implements EntryRecorded {
+                                         String findings, List<Source> sources, RecordedBy recordedBy)
+        implements EntryRecorded {
 
     public InspectionFindingPublished {
         crcIds = crcIds == null ? List.of() : List.copyOf(crcIds);
