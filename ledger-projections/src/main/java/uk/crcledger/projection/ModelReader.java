@@ -1,18 +1,18 @@
 package uk.crcledger.projection;
 
-import org.bson.Document;
-
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the queries read: entries by id and shared documents by id, nothing else (no scans). */
 public interface ModelReader {
 
-    Optional<Document> entry(String entryId);
+    <E> Optional<E> entry(String entryId, Class<E> type);
 
     /** The entries with these ids that exist, in no particular order. */
-    List<Document> entries(Collection<String> entryIds);
+    <E> List<E> entries(Collection<String> entryIds, Class<E> type);
 
-    Optional<Document> document(String collection, String docId);
+    /** A shared document's contributions, by key, every version of each in position order; empty if none. */
+    <V> Map<String, List<Version<V>>> shared(String collection, String docId, Class<V> valueType);
 }

@@ -1,17 +1,14 @@
 package uk.crcledger.projection;
 
-import org.bson.Document;
-
 /**
  * What the ledger's projection writes. Two kinds of write, chosen so that processing segments can
  * run in parallel and a rebuild comes out identical whatever the batch boundaries:
  * <ul>
  *   <li>an <b>entry</b> document, written only by the one segment that handles that entry's
  *       events (they share a sequence);</li>
- *   <li>a <b>contribution</b> of one entry (or one registration) to a shared document (a CRC's or a
- *       provider's timeline, the ledger's registers), kept under its key with a version (the ledger
- *       position of its latest event): an older version never replaces a newer one, so replaying a
- *       batch changes nothing.</li>
+ *   <li>a <b>version</b> of one entry's (or one registration's) contribution to a shared document
+ *       (a CRC's or a provider's timeline, the ledger's registers), kept under its key beside the
+ *       earlier versions; a version already there (a replayed batch) is not added again.</li>
  * </ul>
  * Each contribution names the {@code sequence} it belongs to (the entry id, or the registered
  * CRC's or provider's id), which is what the processor splits its segments by: a store may use it
@@ -20,20 +17,15 @@ import org.bson.Document;
 public interface ModelWriter {
 
     /** The entry's current document, or null. */
-    Document currentEntry(String entryId);
+    <E> E currentEntry(String entryId, Class<E> type);
 
-    void saveEntry(Document entry);
+    void saveEntry(String entryId, Object entry);
 
     /** Saves an entry's first version (a store may insert rather than replace it). */
-    default void createEntry(Document entry) {
-        saveEntry(entry);
+    default void createEntry(String entryId, Object entry) {
+        saveEntry(entryId, entry);
     }
 
-    /**
-     * Sets {@code contribution} (or, when null, a tombstone) under {@code key} in the shared document
-     * {@code docId} of {@code collection}, unless a contribution with a version at least as new is
-     * there already; and records that the events at {@code positions} concern that document.
-     */
-    void contribute(String collection, String docId, String sequence, String key, Document contribution,
-                    long version, java.util.Collection<Long> positions);
+    /** Adds {@code version} under {@code key} in the shared document {@code docId} of {@code collection}. */
+    void contribute(String collection, String docId, String sequence, String key, Version<?> version);
 }

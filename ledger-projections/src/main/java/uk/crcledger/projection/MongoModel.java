@@ -1,5 +1,8 @@
 package uk.crcledger.projection;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -9,14 +12,17 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -47,8 +53,11 @@ public class MongoModel implements ModelReader {
      * one segment. Changing it changes where contributions are stored: bump {@link #LAYOUT} with it.
      */
     public static final int BUCKETS = 64;
-    /** The storage layout's version; a read model stored in another layout is rebuilt. */
-    public static final int LAYOUT = 2;
+    /**
+     * The storage layout's version; a read model stored in another layout is rebuilt. 3: typed
+     * records as JSON, every version of a contribution kept (as-of answers select, not replay).
+     */
+    public static final int LAYOUT = 3;
     /** Ids per {@code $in} query when a batch loads the buckets it touches. */
     private static final int LOAD_CHUNK = 50;
     private static final List<Integer> ALL_BUCKETS = IntStream.range(0, BUCKETS).boxed().toList();
@@ -62,31 +71,34 @@ public class MongoModel implements ModelReader {
     }
 
     @Override
-    public Optional<Document> entry(String entryId) {
-        return Optional.ofNullable(Packed.unpack(
-                collection(ReadModelCollections.ENTRIES).find(Filters.eq("_id", entryId)).first()));
+    public <E> Optional<E> entry(String entryId, Class<E> type) {
+        byte[] json = Packed.unpack(collection(ReadModelCollections.ENTRIES).find(Filters.eq("_id", entryId)).first());
+        return Optional.ofNullable(json == null ? null : ReadModelJson.read(json, ReadModelJson.type(type)));
     }
 
     @Override
-    public List<Document> entries(Collection<String> entryIds) {
+    public <E> List<E> entries(Collection<String> entryIds, Class<E> type) {
         if (entryIds.isEmpty()) {
             return List.of();
         }
-        List<Document> found = new ArrayList<>();
+        JavaType javaType = ReadModelJson.type(type);
+        List<E> found = new ArrayList<>();
         for (Document stored : collection(ReadModelCollections.ENTRIES).find(Filters.in("_id", entryIds))) {
-            found.add(Packed.unpack(stored));
+            found.add(ReadModelJson.read(Packed.unpack(stored), javaType));
         }
         return found;
     }
 
     @Override
-    public Optional<Document> document(String collection, String docId) {
+    public <V> Map<String, List<Version<V>>> shared(String collection, String docId, Class<V> valueType) {
         List<String> ids = ALL_BUCKETS.stream().map(b -> bucketId(docId, b)).toList();
-        List<Document> parts = new ArrayList<>();
+        JavaType type = ReadModelJson.sharedType(valueType);
+        Map<String, List<Version<V>>> all = new TreeMap<>();
         for (Document stored : collection(collection).find(Filters.in("_id", ids))) {
-            parts.add(Packed.unpack(stored));
+            Map<String, List<Version<V>>> bucket = ReadModelJson.read(Packed.unpack(stored), type);
+            all.putAll(bucket);
         }
-        return Optional.ofNullable(Contributions.combine(docId, parts));
+        return all;
     }
 
     /** A writer that collects one processing batch's writes; {@link Batch#flush()} sends them. */
@@ -109,65 +121,68 @@ public class MongoModel implements ModelReader {
 
     public final class Batch implements ModelWriter {
 
-        private final Map<String, Document> entries = new LinkedHashMap<>();
+        private final Map<String, Object> entries = new LinkedHashMap<>();
         /** Entries whose first event is in this batch: inserted (cheap), not replaced. */
         private final java.util.Set<String> created = new java.util.LinkedHashSet<>();
         /** Contributions in the order the events made them. */
         private final List<Contribution> pending = new ArrayList<>();
 
         @Override
-        public Document currentEntry(String entryId) {
-            Document cached = entries.get(entryId);
+        public <E> E currentEntry(String entryId, Class<E> type) {
+            Object cached = entries.get(entryId);
             if (cached != null) {
-                return cached;
+                return type.cast(cached);
             }
-            return entry(entryId).orElse(null);
+            return entry(entryId, type).orElse(null);
         }
 
         @Override
-        public void saveEntry(Document entry) {
-            entries.put(entry.getString("_id"), entry);
+        public void saveEntry(String entryId, Object entry) {
+            entries.put(entryId, entry);
         }
 
         @Override
-        public void createEntry(Document entry) {
-            entries.put(entry.getString("_id"), entry);
-            created.add(entry.getString("_id"));
+        public void createEntry(String entryId, Object entry) {
+            entries.put(entryId, entry);
+            created.add(entryId);
         }
 
         @Override
-        public void contribute(String collection, String docId, String sequence, String key, Document contribution,
-                               long version, java.util.Collection<Long> positions) {
-            // Merged when the batch is sent: then every bucket the batch touches is read in one go.
-            // Nothing in the projection reads a shared document while applying an event.
-            pending.add(new Contribution(collection, bucketId(docId, bucketOf(sequence)), key, contribution, version,
-                    List.copyOf(positions)));
+        public void contribute(String collection, String docId, String sequence, String key, Version<?> version) {
+            pending.add(new Contribution(collection, bucketId(docId, bucketOf(sequence)), key,
+                    ReadModelJson.MAPPER.valueToTree(version), version.position()));
         }
 
         /**
-         * Sends the batch: the parts touched, then the entries. Entries go last because a replayed
-         * revision that finds its entry already revised skips it: so the entry must only be written
-         * once everything the revision spread is written.
+         * Sends the batch: shared buckets first, then entries, so a reader that finds an entry's
+         * revision finds everything it spread.
          */
         public void flush() {
-            Map<String, Map<String, Document>> buckets = new LinkedHashMap<>();
+            Map<String, Map<String, TreeMap<String, ArrayNode>>> buckets = new LinkedHashMap<>();
             for (Contribution c : pending) {
                 buckets.computeIfAbsent(c.collection(), k -> new LinkedHashMap<>()).put(c.bucketId(), null);
             }
             buckets.forEach(this::load);
             for (Contribution c : pending) {
-                Contributions.merge(buckets.get(c.collection()).get(c.bucketId()), c.key(), c.contribution(),
-                        c.version(), c.positions());
+                ArrayNode versions = buckets.get(c.collection()).get(c.bucketId())
+                        .computeIfAbsent(c.key(), k -> ReadModelJson.MAPPER.createArrayNode());
+                insert(versions, c.version(), c.position());
             }
-            buckets.forEach(MongoModel.this::replaceAll);
-            Map<String, Document> replaced = new LinkedHashMap<>(entries);
+            buckets.forEach((collection, loaded) -> {
+                Map<String, Document> documents = new LinkedHashMap<>();
+                loaded.forEach((id, bucket) -> documents.put(id, Packed.pack(id, ReadModelJson.write(bucket))));
+                replaceAll(collection, documents);
+            });
+            Map<String, Document> replaced = new LinkedHashMap<>();
             List<Document> inserted = new ArrayList<>();
-            for (String id : created) {
-                Document doc = replaced.remove(id);
-                if (doc != null) {
+            entries.forEach((id, entry) -> {
+                Document doc = Packed.pack(id, ReadModelJson.write(entry));
+                if (created.contains(id)) {
                     inserted.add(doc);
+                } else {
+                    replaced.put(id, doc);
                 }
-            }
+            });
             insertAll(ReadModelCollections.ENTRIES, inserted);
             replaceAll(ReadModelCollections.ENTRIES, replaced);
             entries.clear();
@@ -175,23 +190,47 @@ public class MongoModel implements ModelReader {
             pending.clear();
         }
 
+        /** A version goes in position order, once: a replayed batch adds nothing. */
+        private static void insert(ArrayNode versions, JsonNode version, long position) {
+            int at = versions.size();
+            while (at > 0) {
+                long before = versions.get(at - 1).get("position").asLong();
+                if (before == position) {
+                    return;
+                }
+                if (before < position) {
+                    break;
+                }
+                at--;
+            }
+            versions.insert(at, version);
+        }
+
         /** Fills in the stored buckets (a new one starts empty), a chunk of ids per round trip. */
-        private void load(String collection, Map<String, Document> buckets) {
+        private void load(String collection, Map<String, TreeMap<String, ArrayNode>> buckets) {
             List<String> ids = new ArrayList<>(buckets.keySet());
             for (String id : ids) {
-                buckets.put(id, new Document("_id", id));
+                buckets.put(id, new TreeMap<>());
             }
             for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
                 for (Document found : collection(collection).find(Filters.in("_id", chunk))) {
-                    buckets.put(found.getString("_id"), Packed.unpack(found));
+                    TreeMap<String, ArrayNode> bucket = buckets.get(found.getString("_id"));
+                    try {
+                        JsonNode stored = ReadModelJson.MAPPER.readTree(Packed.unpack(found));
+                        for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
+                            Map.Entry<String, JsonNode> field = it.next();
+                            bucket.put(field.getKey(), (ArrayNode) field.getValue());
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Could not read bucket " + found.getString("_id"), e);
+                    }
                 }
             }
         }
     }
 
-    private record Contribution(String collection, String bucketId, String key, Document contribution, long version,
-                                List<Long> positions) {
+    private record Contribution(String collection, String bucketId, String key, JsonNode version, long position) {
     }
 
     /**
@@ -203,7 +242,7 @@ public class MongoModel implements ModelReader {
             return;
         }
         try {
-            collection(collection).insertMany(documents.stream().map(Packed::pack).toList(),
+            collection(collection).insertMany(documents,
                     new com.mongodb.client.model.InsertManyOptions().ordered(false));
         } catch (com.mongodb.MongoBulkWriteException e) {
             if (e.getWriteConcernError() != null) {
@@ -227,7 +266,7 @@ public class MongoModel implements ModelReader {
         }
         List<WriteModel<Document>> replaces = new ArrayList<>(documents.size());
         documents.forEach((id, doc) -> replaces.add(
-                new ReplaceOneModel<>(Filters.eq("_id", id), Packed.pack(doc), new ReplaceOptions().upsert(true))));
+                new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))));
         collection(collection).bulkWrite(replaces, new BulkWriteOptions().ordered(true));
     }
 }

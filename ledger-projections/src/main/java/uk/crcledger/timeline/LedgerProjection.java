@@ -1,8 +1,7 @@
 package uk.crcledger.timeline;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.bson.Document;
-import org.bson.types.Decimal128;
+import uk.crcledger.contract.ContractEndDetails;
 import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.correction.EntryRetracted;
 import uk.crcledger.crc.CrcRegistered;
@@ -10,18 +9,14 @@ import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.EntryRecorded;
 import uk.crcledger.entry.EntryType;
-import uk.crcledger.entry.RecordedBy;
-import uk.crcledger.inspection.InspectionFindingDetails;
-import uk.crcledger.jobcut.JobCutAnnouncementDetails;
-import uk.crcledger.projection.Contributions;
 import uk.crcledger.projection.ModelWriter;
+import uk.crcledger.projection.Version;
 import uk.crcledger.provider.ProviderRegistered;
 import uk.crcledger.register.CrcId;
-import uk.crcledger.register.Names;
 import uk.crcledger.register.ProviderId;
 import uk.crcledger.withholding.PayloadWithheld;
 
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,13 +28,17 @@ import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
 
 /**
  * The ledger's read model, written from events alone: one document per entry with all its
- * revisions, and each entry's contribution to the timelines of the CRCs and providers it names.
+ * revisions, and each entry's placements on the timelines of the CRCs and providers it names.
+ * <p>
+ * Nothing is overwritten: an entry keeps every revision, and a timeline keeps every version of an
+ * entry's placement (a correction that moves an entry off a CRC adds an empty version there). What
+ * the ledger said at an instant is therefore a selection over what is stored (see
+ * {@link TimelineQueries}), and the live answer is the same selection at "now".
  * <p>
  * What depends on several entries (who held a CRC on a date, and so which provider a finding
- * concerns; a provider's totals) is derived when a query reads the contributions, not stored: the
+ * concerns; a provider's totals) is derived when a query reads the placements, not stored: the
  * stored documents then depend only on each entry's own events, which is what lets segments run in
- * parallel and a rebuild come out identical. The same code writes MongoDB (live) and memory (as-of
- * answers), through {@link ModelWriter}.
+ * parallel and a rebuild come out identical.
  */
 public final class LedgerProjection {
 
@@ -47,21 +46,6 @@ public final class LedgerProjection {
     public static final String CRC_REGISTER = "crcs";
     public static final String PROVIDER_REGISTER = "providers";
     public static final String THEMATIC_REGISTER = "thematic";
-    /** The key of a CRC's or provider's own registration in its timeline document. */
-    public static final String REGISTRATION = "#registration";
-
-    /** Placeholders in stored summaries, filled with current names when read. */
-    static final Names PLACEHOLDERS = new Names() {
-        @Override
-        public String provider(String providerId) {
-            return "{p:" + providerId + "}";
-        }
-
-        @Override
-        public String crc(String crcId) {
-            return "{c:" + crcId + "}";
-        }
-    };
 
     private LedgerProjection() {
     }
@@ -69,240 +53,159 @@ public final class LedgerProjection {
     /** Applies one event at its ledger position; events already applied are ignored. */
     public static void apply(EventMessage<?> event, long position, ModelWriter model) {
         Object payload = event.getPayload();
-        String at = event.getTimestamp().toString();
+        Instant at = event.getTimestamp();
         if (payload instanceof CrcRegistered registered) {
-            Document crc = new Document("crcId", registered.crcId().value())
-                    .append("name", registered.name())
-                    .append("abbreviation", registered.abbreviation())
-                    .append("recordedAt", at)
-                    .append("recordedBy", registered.recordedBy().name())
-                    .append("ledgerPosition", position);
-            String sequence = registered.crcId().value();
-            model.contribute(REGISTERS, CRC_REGISTER, sequence, Contributions.key(sequence), crc, position,
-                    List.of(position));
-            model.contribute(CRC_TIMELINES, sequence, sequence, REGISTRATION, crc, position, List.of(position));
+            String id = registered.crcId().value();
+            register(model, CRC_REGISTER, id, position, at, new Registration(id, registered.name(),
+                    registered.abbreviation(), null, null, at, registered.recordedBy().name(), position));
         } else if (payload instanceof ProviderRegistered registered) {
-            Document provider = new Document("providerId", registered.providerId().value())
-                    .append("name", registered.name())
-                    .append("kind", registered.kind())
-                    .append("members", registered.members())
-                    .append("recordedAt", at)
-                    .append("recordedBy", registered.recordedBy().name())
-                    .append("ledgerPosition", position);
-            String sequence = registered.providerId().value();
-            model.contribute(REGISTERS, PROVIDER_REGISTER, sequence, Contributions.key(sequence), provider, position,
-                    List.of(position));
-            model.contribute(PROVIDER_TIMELINES, sequence, sequence, REGISTRATION, provider, position,
-                    List.of(position));
-        } else if (payload instanceof EntryRecorded recorded) {
-            // For an end, the concerned provider is the holder whose contract ended: a fact of the event.
-            recorded(model, recorded.entryId(), recorded.details(),
-                    recorded.concernedProvider().map(ProviderId::value).orElse(null), recorded.recordedBy(),
-                    position, at);
+            String id = registered.providerId().value();
+            register(model, PROVIDER_REGISTER, id, position, at, new Registration(id, registered.name(), null,
+                    registered.kind(), registered.members(), at, registered.recordedBy().name(), position));
         } else if (payload instanceof EntryCorrected corrected) {
-            revised(model, corrected.entryId(), position, at, entry -> {
+            revised(model, corrected.entryId(), position, at, current -> {
                 EntryDetails details = corrected.correctedDetails();
-                String providerId = details.namedProvider().map(ProviderId::value)
-                        .orElse(entry.getString("providerId"));
-                describe(entry, details, providerId);
-                entry.put("status", "corrected");
-                return revision("corrected", corrected.recordedBy(), at, position)
-                        .append("reason", corrected.reason())
-                        .append("changedFields", corrected.changedFields())
-                        .append("fields", entry.get("fields"))
-                        .append("sources", entry.get("sources"))
-                        .append("summary", entry.getString("summary"));
+                String providerId = namedProvider(details) != null ? namedProvider(details) : current.providerId();
+                return new StoredRevision(RevisionKind.CORRECTED, position, at, corrected.recordedBy().name(),
+                        corrected.reason(), corrected.changedFields(), details, providerId, null);
             });
         } else if (payload instanceof EntryRetracted retracted) {
-            revised(model, retracted.entryId(), position, at, entry -> {
-                entry.put("status", "retracted");
-                return revision("retracted", retracted.recordedBy(), at, position)
-                        .append("reason", retracted.reason());
-            });
+            revised(model, retracted.entryId(), position, at, current -> new StoredRevision(RevisionKind.RETRACTED,
+                    position, at, retracted.recordedBy().name(), retracted.reason(), null, current.details(),
+                    current.providerId(), null));
         } else if (payload instanceof PayloadWithheld withheld) {
             withheld(model, withheld, position, at);
+        } else if (payload instanceof EntryRecorded recorded) {
+            recorded(model, recorded, position, at);
         }
     }
 
-    /**
-     * Marks the revision whose event's payload is withheld, and lists the position in the entry's
-     * {@code withheldPositions}. The read views only mark it: what withholds is the payload endpoint
-     * ({@code GET /tlog/payloads/{position}} answers 451), while the revision's content stays in the
-     * read model. The withholding is not a revision, and no timeline shows it, so nothing is spread.
-     */
-    private static void withheld(ModelWriter model, PayloadWithheld withheld, long position, String at) {
-        Document entry = model.currentEntry(withheld.entryId().value());
-        if (entry == null || entry.getLong("lastPosition") >= position) {
-            return; // not recorded (the API checks it is) or already applied
-        }
-        List<Document> revisions = new ArrayList<>(entry.getList("revisions", Document.class));
-        boolean marked = false;
-        for (int i = 0; i < revisions.size(); i++) {
-            Document revision = revisions.get(i);
-            if (revision.getLong("ledgerPosition") == withheld.position()) {
-                revisions.set(i, new Document(revision).append("withheld", new Document("reason", withheld.reason())
-                        .append("reference", withheld.reference())
-                        .append("withheldAt", at)
-                        .append("withheldBy", withheld.recordedBy().name())
-                        .append("ledgerPosition", position)));
-                marked = true;
-            }
-        }
-        if (marked) {
-            List<Long> positions = new ArrayList<>(entry.getList("withheldPositions", Long.class, List.of()));
-            positions.add(withheld.position());
-            positions.sort(null);
-            entry.put("revisions", revisions);
-            entry.put("withheldPositions", positions);
-        }
-        // Applied either way, so a replayed batch leaves the entry as it is.
-        entry.put("lastPosition", position);
-        model.saveEntry(entry);
+    private static String namedProvider(EntryDetails details) {
+        return details.namedProvider().map(ProviderId::value).orElse(null);
     }
 
-    private static void recorded(ModelWriter model, EntryId entryId, EntryDetails details, String providerId,
-                                 RecordedBy recordedBy, long position, String at) {
+    private static void register(ModelWriter model, String register, String id, long position, Instant at,
+                                 Registration registration) {
+        model.contribute(REGISTERS, register, id, id, new Version<>(position, at, registration));
+    }
+
+    private static void recorded(ModelWriter model, EntryRecorded recording, long position, Instant at) {
         // Not read first: a recording event is an entry's first, so it can only meet its document
         // again when a batch is replayed after a crash, and then the batch's later events of that
-        // entry are replayed after it too; contributions keep their newer versions meanwhile.
-        Document entry = new Document("_id", entryId.value())
-                .append("entryId", entryId.value())
-                .append("type", details.type().jsonName())
-                .append("status", "active")
-                .append("recordedAt", at)
-                .append("recordedBy", recordedBy.name())
-                .append("ledgerPosition", position)
-                .append("lastPosition", position);
-        describe(entry, details, providerId);
-        List<Document> revisions = new ArrayList<>();
-        revisions.add(revision("recorded", recordedBy, at, position)
-                .append("fields", entry.get("fields"))
-                .append("sources", entry.get("sources"))
-                .append("summary", entry.getString("summary")));
-        entry.append("revisions", revisions).append("revisionCount", revisions.size());
-        model.createEntry(entry);
-        spread(model, null, entry, position);
+        // entry are replayed after it too; placements keep their later versions meanwhile.
+        StoredRevision revision = new StoredRevision(RevisionKind.RECORDED, position, at,
+                recording.recordedBy().name(), null, null, recording.details(),
+                recording.concernedProvider().map(ProviderId::value).orElse(null), null);
+        StoredEntry entry = new StoredEntry(recording.entryId().value(), recording.details().type(),
+                List.of(revision), position);
+        model.createEntry(entry.entryId(), entry);
+        spread(model, null, entry, position, at);
     }
 
-    private interface Revision {
-        Document apply(Document entry);
+    private interface Revising {
+        StoredRevision next(StoredRevision current);
     }
 
-    private static void revised(ModelWriter model, EntryId entryId, long position, String at, Revision revision) {
-        Document entry = model.currentEntry(entryId.value());
-        if (entry == null || entry.getLong("lastPosition") >= position) {
+    private static void revised(ModelWriter model, EntryId entryId, long position, Instant at, Revising revising) {
+        StoredEntry entry = model.currentEntry(entryId.value(), StoredEntry.class);
+        if (entry == null || entry.lastPosition() >= position) {
             return; // not recorded (cannot happen in a whole ledger) or already applied
         }
-        Document before = new Document(entry);
-        List<Document> revisions = new ArrayList<>(entry.getList("revisions", Document.class));
-        revisions.add(revision.apply(entry));
-        entry.put("revisions", revisions);
-        entry.put("revisionCount", revisions.size());
-        entry.put("lastPosition", position);
-        model.saveEntry(entry);
-        spread(model, before, entry, position);
-    }
-
-    /** The facts of the current version: what the timelines show. */
-    private static void describe(Document entry, EntryDetails details, String providerId) {
-        entry.put("occurredOn", details.occurredOn() == null ? null : details.occurredOn().toString());
-        entry.put("providerId", providerId);
-        entry.put("crcIds", new ArrayList<>(details.crcIds().stream().map(CrcId::value).toList()));
-        entry.put("coversAllCrcs", details.coversAllCrcs());
-        entry.put("fields", EntryFacts.fields(details));
-        entry.put("sources", EntryFacts.sources(details.sources()));
-        entry.put("summary", details.summary(providerId == null ? null : ProviderId.of(providerId), PLACEHOLDERS));
-        Document facts = new Document();
-        if (details instanceof JobCutAnnouncementDetails cuts) {
-            BigDecimal posts = cuts.postsCut();
-            facts.append("postsCut", posts == null ? null : new Decimal128(posts))
-                    .append("percentageOnly", cuts.percentageOnly());
-        }
-        if (details instanceof InspectionFindingDetails finding) {
-            facts.append("rating", EntryFacts.fields(finding).getString("rating"));
-        }
-        entry.put("facts", facts);
-    }
-
-    private static Document revision(String kind, RecordedBy by, String at, long position) {
-        return new Document("kind", kind)
-                .append("recordedAt", at)
-                .append("recordedBy", by.name())
-                .append("ledgerPosition", position);
+        StoredEntry revised = entry.revised(revising.next(entry.current()));
+        model.saveEntry(revised.entryId(), revised);
+        spread(model, entry, revised, position, at);
     }
 
     /**
-     * Writes the entry's contribution to every timeline it is on now, and a tombstone to every one
-     * it has left (a correction can change the CRCs or the provider).
+     * Marks the revision whose event's payload is withheld. The read views only mark it: what
+     * withholds is the payload endpoint ({@code GET /tlog/payloads/{position}} answers 451), while the
+     * revision's content stays in the read model. The withholding is not a revision, and no timeline
+     * shows it, so nothing is spread.
      */
-    private static void spread(ModelWriter model, Document before, Document entry, long position) {
-        Document item = item(entry);
-        // Every event of the entry, not just this one: an as-of answer for a CRC a correction moved
-        // the entry onto must replay the entry from its first event.
-        List<Long> positions = entry.getList("revisions", Document.class).stream()
-                .map(r -> r.getLong("ledgerPosition")).toList();
-        String sequence = entry.getString("entryId");
-        String key = Contributions.key(sequence);
-        Set<String> crcsNow = new LinkedHashSet<>(entry.getList("crcIds", String.class));
-        Set<String> crcsBefore = before == null ? Set.of() : new LinkedHashSet<>(before.getList("crcIds", String.class));
+    private static void withheld(ModelWriter model, PayloadWithheld withheld, long position, Instant at) {
+        StoredEntry entry = model.currentEntry(withheld.entryId().value(), StoredEntry.class);
+        if (entry == null || entry.lastPosition() >= position) {
+            return; // not recorded (the API checks it is) or already applied
+        }
+        Withholding withholding = new Withholding(withheld.reason(), withheld.reference(), at,
+                withheld.recordedBy().name(), position);
+        List<StoredRevision> revisions = new ArrayList<>();
+        for (StoredRevision revision : entry.revisions()) {
+            revisions.add(revision.ledgerPosition() == withheld.position() ? revision.withheld(withholding)
+                    : revision);
+        }
+        // Applied either way, so a replayed batch leaves the entry as it is.
+        StoredEntry marked = entry.withRevisions(revisions, position);
+        model.saveEntry(marked.entryId(), marked);
+    }
+
+    /**
+     * Adds a version of the entry's placement to every timeline it is on now, and an empty version to
+     * every one it has left (a correction can change the CRCs or the provider).
+     */
+    private static void spread(ModelWriter model, StoredEntry before, StoredEntry entry, long position,
+                               Instant at) {
+        StoredRevision first = entry.revisions().get(0);
+        StoredRevision current = entry.current();
+        Placement placement = new Placement(entry.entryId(), entry.type(), StoredEntry.statusAfter(entry.revisions()),
+                current.details(), current.providerId(), first.recordedAt(), first.recordedBy(),
+                first.ledgerPosition(), entry.revisions().size());
+        String sequence = entry.entryId();
+        String key = sequence;
+        Version<Placement> placed = new Version<>(position, at, placement);
+        Version<Placement> removed = new Version<>(position, at, null);
+
+        Set<String> crcsNow = crcIds(current.details());
+        Set<String> crcsBefore = before == null ? Set.of() : crcIds(before.current().details());
         for (String crc : crcsNow) {
-            model.contribute(CRC_TIMELINES, crc, sequence, key, item, position, positions);
+            model.contribute(CRC_TIMELINES, crc, sequence, key, placed);
         }
         for (String crc : crcsBefore) {
             if (!crcsNow.contains(crc)) {
-                model.contribute(CRC_TIMELINES, crc, sequence, key, null, position, positions);
+                model.contribute(CRC_TIMELINES, crc, sequence, key, removed);
             }
         }
-        // Provider documents keep only contract entries: they say which CRCs a provider held. Every
-        // other entry reaches a provider's timeline through those CRCs' documents.
-        Set<String> providersNow = isContract(entry.getString("type")) ? providersNamed(entry) : Set.of();
-        Set<String> providersBefore = before == null || !isContract(before.getString("type")) ? Set.of()
-                : providersNamed(before);
+        // Provider documents keep only the entries that say who held what (awards and ends, with a
+        // transfer's successor): every other entry reaches a provider's timeline through the
+        // documents of the CRCs it held.
+        Set<String> providersNow = holdersNamed(current);
+        Set<String> providersBefore = before == null ? Set.of() : holdersNamed(before.current());
         for (String provider : providersNow) {
-            model.contribute(PROVIDER_TIMELINES, provider, sequence, key, item, position, positions);
+            model.contribute(PROVIDER_TIMELINES, provider, sequence, key, placed);
         }
         for (String provider : providersBefore) {
             if (!providersNow.contains(provider)) {
-                model.contribute(PROVIDER_TIMELINES, provider, sequence, key, null, position, positions);
+                model.contribute(PROVIDER_TIMELINES, provider, sequence, key, removed);
             }
         }
-        boolean allNow = Boolean.TRUE.equals(entry.getBoolean("coversAllCrcs"));
-        boolean allBefore = before != null && Boolean.TRUE.equals(before.getBoolean("coversAllCrcs"));
+        boolean allNow = current.details().coversAllCrcs();
+        boolean allBefore = before != null && before.current().details().coversAllCrcs();
         if (allNow || allBefore) {
-            model.contribute(REGISTERS, THEMATIC_REGISTER, sequence, key, allNow ? item : null, position, positions);
+            model.contribute(REGISTERS, THEMATIC_REGISTER, sequence, key, allNow ? placed : removed);
         }
     }
 
-    /** The providers an entry names itself: its provider and, for a transfer, the successor. */
-    private static Set<String> providersNamed(Document entry) {
-        Set<String> providers = new LinkedHashSet<>();
-        if (entry.getString("providerId") != null) {
-            providers.add(entry.getString("providerId"));
+    private static Set<String> crcIds(EntryDetails details) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (CrcId crcId : details.crcIds()) {
+            ids.add(crcId.value());
         }
-        String successor = entry.get("fields", Document.class).getString("successorProviderId");
-        if (successor != null) {
-            providers.add(successor);
+        return ids;
+    }
+
+    /** The providers an award or end names as holders: its provider and, for a transfer, the successor. */
+    private static Set<String> holdersNamed(StoredRevision revision) {
+        Set<String> providers = new LinkedHashSet<>();
+        EntryType type = revision.details().type();
+        if (type != EntryType.CONTRACT_AWARD && type != EntryType.CONTRACT_END) {
+            return providers;
+        }
+        if (revision.providerId() != null) {
+            providers.add(revision.providerId());
+        }
+        if (revision.details() instanceof ContractEndDetails end && end.successorProviderId() != null) {
+            providers.add(end.successorProviderId().value());
         }
         return providers;
-    }
-
-    /** What a timeline needs of an entry to place, filter and count it without reading it. */
-    private static Document item(Document entry) {
-        return new Document("entryId", entry.getString("entryId"))
-                .append("type", entry.getString("type"))
-                .append("status", entry.getString("status"))
-                .append("occurredOn", entry.getString("occurredOn"))
-                .append("ledgerPosition", entry.getLong("ledgerPosition"))
-                .append("providerId", entry.getString("providerId"))
-                .append("crcIds", entry.getList("crcIds", String.class))
-                // Only contract entries' fields are read from a timeline (to derive who held what
-                // when); the rest stay in the entry, which keeps shared documents small.
-                .append("fields", isContract(entry.getString("type")) ? entry.get("fields") : null)
-                .append("facts", entry.get("facts"));
-    }
-
-    static boolean isContract(String type) {
-        return EntryType.CONTRACT_AWARD.jsonName().equals(type) || EntryType.CONTRACT_END.jsonName().equals(type)
-                || EntryType.CONTRACT_TERM_CHANGE.jsonName().equals(type);
     }
 }

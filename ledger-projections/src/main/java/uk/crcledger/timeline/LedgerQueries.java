@@ -1,22 +1,27 @@
 package uk.crcledger.timeline;
 
-import org.bson.Document;
-
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The questions a reader can ask of one CRC, provider or entry: answered live by {@link TimelineQueries}
- * or as of an instant by {@link AsOfQueries}. Empty means no such CRC, provider or entry (then).
+ * The questions a reader can ask of the ledger, answered live or as the ledger knew them at an
+ * instant (see {@link LedgerReadModel#queries}). Empty means no such CRC, provider or entry (then).
  */
 public interface LedgerQueries {
 
+    /** Every CRC, by id. */
+    List<CrcView> crcs();
+
+    /** Every provider, by id. */
+    List<ProviderView> providers();
+
+    Optional<CrcView> crc(String crcId);
+
     Optional<Timeline> crcTimeline(String crcId, TimelineFilter filter);
 
-    Optional<Document> crc(String crcId);
+    Optional<ProviderSummary> provider(String providerId);
 
     Optional<Timeline> providerTimeline(String providerId, TimelineFilter filter);
 
-    Optional<Document> provider(String providerId);
-
-    Optional<Document> entry(String entryId);
+    Optional<LedgerEntry> entry(String entryId);
 }

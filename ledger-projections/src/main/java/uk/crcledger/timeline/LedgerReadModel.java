@@ -1,6 +1,7 @@
 package uk.crcledger.timeline;
 
-import com.mongodb.client.MongoDatabase;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import uk.crcledger.eventstore.LedgerEventSource;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.projection.MongoModel;
-import uk.crcledger.projection.ReadModelCollections;
+import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.projection.ReadModelVersions;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -31,17 +33,22 @@ public class LedgerReadModel {
     public static final String PROCESSOR = "ledger-timelines";
     private static final Logger log = LoggerFactory.getLogger(LedgerReadModel.class);
 
-    private final MongoDatabase database;
+    /** Answers kept: enough for every CRC's and provider's common pages at a few moments. */
+    private static final int CACHED_ANSWERS = 5_000;
+
+    private final ReadModelStore store;
     private final MongoLedgerStorageEngine events;
     private final ReadModelVersions versions;
     private final TimelineProjection projection;
     private final ReadModelProgress progress = new ReadModelProgress();
 
-    public LedgerReadModel(MongoDatabase database, MongoLedgerStorageEngine events) {
-        this.database = database;
+    private final Cache<List<Object>, Object> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
+
+    public LedgerReadModel(ReadModelStore store, MongoLedgerStorageEngine events) {
+        this.store = store;
         this.events = events;
-        this.versions = new ReadModelVersions(database, PROCESSOR);
-        this.projection = new TimelineProjection(database, versions, progress);
+        this.versions = store.versions(PROCESSOR);
+        this.projection = new TimelineProjection(store, versions, progress);
         markLayoutIfEmpty();
     }
 
@@ -58,9 +65,7 @@ public class LedgerReadModel {
     }
 
     private boolean isEmpty(int version) {
-        ReadModelCollections collections = new ReadModelCollections(version);
-        return ReadModelCollections.ALL.stream()
-                .allMatch(base -> database.getCollection(collections.of(base)).find().limit(1).first() == null);
+        return store.isEmpty(version);
     }
 
     /**
@@ -88,48 +93,33 @@ public class LedgerReadModel {
         return progress;
     }
 
-    /** The live read model's answers, reused while it has not moved (see {@link AnswerCache}). */
-    public LiveQueries live() {
-        ReadModelVersions.State state = versions.state();
-        return new LiveQueries(new TimelineQueries(model(state.active())), liveAnswers, stamp(state));
+    /** The live answers. */
+    public LedgerQueries live() {
+        return queries(null);
+    }
+
+    /** The answers as the ledger knew them at {@code at}. */
+    public LedgerQueries asOf(Instant at) {
+        return queries(at);
     }
 
     /**
-     * The answers as the ledger knew them at {@code at}. Those about a moment long enough ago are
-     * settled (the ledger only appends, and an event is stored within moments of its timestamp), so
-     * they are kept as long as there is room; more recent ones are computed every time.
+     * The answers as the ledger knew them at {@code asOf}, or live when it is null: the same
+     * documents read either way (see {@link TimelineQueries}), each answer cached until the read model
+     * moves.
      */
-    public LedgerQueries asOf(Instant at) {
+    public LedgerQueries queries(Instant asOf) {
         ReadModelVersions.State state = versions.state();
-        AsOfQueries queries = new AsOfQueries(model(state.active()), events, at);
-        if (at.isAfter(Instant.now().minus(SETTLED))) {
-            return queries;
-        }
-        return new SettledQueries(queries, settledAnswers, at);
+        MongoModel model = store.model(state.active());
+        return new CachedQueries(answers, () -> new TimelineQueries(model, asOf), stamp(state), asOf);
     }
-
-    /** How long after an instant what the ledger knew at it can no longer change. */
-    private static final java.time.Duration SETTLED = java.time.Duration.ofMinutes(5);
-    private final AnswerCache liveAnswers = new AnswerCache(2_000);
-    private final AnswerCache settledAnswers = new AnswerCache(500);
 
     /**
      * Where the read model stands: its active version and every segment's token. The processor stores
      * a segment's token after the batch's writes, so answers computed from the same stamp agree.
      */
-    private Object stamp(ReadModelVersions.State state) {
-        StringBuilder stamp = new StringBuilder().append(state.active()).append('/').append(state.building());
-        for (org.bson.Document token : database.getCollection(uk.crcledger.eventstore.LedgerTokenStores.COLLECTION)
-                .find(com.mongodb.client.model.Filters.eq("processorName", PROCESSOR))) {
-            Object bytes = token.get("token");
-            stamp.append('|').append(token.get("segment")).append(':').append(bytes instanceof org.bson.types.Binary b
-                    ? java.util.Arrays.hashCode(b.getData()) + "." + b.getData().length : String.valueOf(bytes));
-        }
-        return stamp.toString();
-    }
-
-    private MongoModel model(int version) {
-        return new MongoModel(database, new ReadModelCollections(version));
+    private String stamp(ReadModelVersions.State state) {
+        return state.active() + "/" + state.building() + store.tokenStamp(PROCESSOR);
     }
 
     public ReadModelVersions versions() {
@@ -228,12 +218,6 @@ public class LedgerReadModel {
     }
 
     private void drop(int version) {
-        ReadModelCollections names = new ReadModelCollections(version);
-        java.util.Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
-        for (String base : ReadModelCollections.ALL) {
-            if (existing.contains(names.of(base))) {
-                database.getCollection(names.of(base)).drop();
-            }
-        }
+        store.drop(version);
     }
 }

@@ -1,12 +1,16 @@
 package uk.crcledger.timeline;
 
+import uk.crcledger.entry.EntryType;
+
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * What a reader asks of a timeline: entry types (empty = all), dates happened from/to (ISO, inclusive,
+ * What a reader asks of a timeline: entry types (empty = all), dates happened from/to (inclusive,
  * null = open), a provider, and a page as offset and limit.
  */
-public record TimelineFilter(Set<String> types, String from, String to, String providerId, int offset, int limit) {
+public record TimelineFilter(Set<EntryType> types, LocalDate from, LocalDate to, String providerId, int offset,
+                             int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
 
@@ -24,10 +28,10 @@ public record TimelineFilter(Set<String> types, String from, String to, String p
         return new TimelineFilter(Set.of(), null, null, null, 0, Integer.MAX_VALUE);
     }
 
-    boolean accepts(String type, String occurredOn, String providerId) {
+    boolean accepts(EntryType type, LocalDate occurredOn, String providerId) {
         return (types.isEmpty() || types.contains(type))
-                && (from == null || occurredOn.compareTo(from) >= 0)
-                && (to == null || occurredOn.compareTo(to) <= 0)
+                && (from == null || !occurredOn.isBefore(from))
+                && (to == null || !occurredOn.isAfter(to))
                 && (this.providerId == null || this.providerId.equals(providerId));
     }
 }

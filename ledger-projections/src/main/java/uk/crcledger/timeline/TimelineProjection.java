@@ -1,6 +1,5 @@
 package uk.crcledger.timeline;
 
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.ConcludesBatch;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -8,7 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import uk.crcledger.projection.MongoModel;
-import uk.crcledger.projection.ReadModelCollections;
+import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.projection.ReadModelVersions;
 
 /**
@@ -20,12 +19,12 @@ public class TimelineProjection {
 
     private static final String BATCH = TimelineProjection.class.getName() + ".batch";
 
-    private final MongoDatabase database;
+    private final ReadModelStore store;
     private final ReadModelVersions versions;
     private final ReadModelProgress progress;
 
-    public TimelineProjection(MongoDatabase database, ReadModelVersions versions, ReadModelProgress progress) {
-        this.database = database;
+    public TimelineProjection(ReadModelStore store, ReadModelVersions versions, ReadModelProgress progress) {
+        this.store = store;
         this.versions = versions;
         this.progress = progress;
     }
@@ -45,7 +44,7 @@ public class TimelineProjection {
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH, key -> {
-            MongoModel model = new MongoModel(database, new ReadModelCollections(versions.state().writing()));
+            MongoModel model = store.model(versions.state().writing());
             MongoModel.Batch batch = model.batch();
             // Safety net: whatever was not flushed at the batch's last event goes before the commit.
             root.onPrepareCommit(u -> batch.flush());

@@ -1,109 +1,130 @@
 package uk.crcledger.timeline;
 
-import org.bson.Document;
-import org.bson.types.Decimal128;
-import uk.crcledger.projection.Contributions;
+import uk.crcledger.contract.ContractHistory;
+import uk.crcledger.contract.Holding;
+import uk.crcledger.entry.EntryDetails;
+import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryType;
+import uk.crcledger.inspection.InspectionFindingDetails;
+import uk.crcledger.jobcut.JobCutAnnouncementDetails;
 import uk.crcledger.projection.ModelReader;
+import uk.crcledger.projection.Version;
+import uk.crcledger.register.CrcId;
 import uk.crcledger.register.Names;
+import uk.crcledger.register.ProviderId;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static uk.crcledger.projection.ReadModelCollections.CRC_TIMELINES;
 import static uk.crcledger.projection.ReadModelCollections.PROVIDER_TIMELINES;
 import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
 
 /**
- * Answers the ledger's questions from its read model: timelines per CRC and per provider, the CRC
- * view, the provider summary and the entry with its revisions. Works on any {@link ModelReader}, so
- * the live model in MongoDB and an as-of model in memory give their answers through the same code.
- * Every read is by {@code _id}.
+ * Answers the ledger's questions from its read model, live or as the ledger knew them at an
+ * instant: timelines per CRC and per provider, the CRC view, the provider summary and the entry with
+ * its revisions.
+ * <p>
+ * Bitemporal: every stored revision and placement carries the instant the ledger recorded it, so
+ * "as of T" reads the same documents as "now" and keeps, of each entry, the latest version recorded
+ * by T (see {@link Version#latest}); nothing is replayed, and an as-of answer costs what the live one
+ * costs. Every read is by {@code _id}. One instance answers for one moment; it remembers what it has
+ * read, so make a new one per question (the read model does).
  */
 public class TimelineQueries implements LedgerQueries {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([pc]):([^}]+)}");
-    private static final Comparator<Document> TIMELINE_ORDER = Comparator
-            .comparing((Document d) -> d.getString("occurredOn"))
-            .thenComparing(d -> d.getLong("ledgerPosition"));
+    private static final Comparator<Placement> TIMELINE_ORDER = Comparator
+            .comparing((Placement p) -> p.details().occurredOn())
+            .thenComparingLong(Placement::ledgerPosition);
 
     private final ModelReader model;
+    private final Instant asOf;
+    private final Map<String, Object> read = new ConcurrentHashMap<>();
 
-    public TimelineQueries(ModelReader model) {
+    /** @param asOf null for the live answers */
+    public TimelineQueries(ModelReader model, Instant asOf) {
         this.model = model;
+        this.asOf = asOf;
     }
 
     // ---- lists -----------------------------------------------------------------------------------
 
-    public List<Document> crcs() {
+    @Override
+    public List<CrcView> crcs() {
         Names names = names();
-        List<Document> result = new ArrayList<>();
-        for (Document crc : sorted(register(LedgerProjection.CRC_REGISTER), "crcId")) {
-            result.add(crcView(crc, names));
-        }
-        return result;
+        return crcRegister().values().stream().map(crc -> crcView(crc, names)).toList();
     }
 
-    public List<Document> providers() {
-        List<Document> result = new ArrayList<>();
-        for (Document provider : sorted(register(LedgerProjection.PROVIDER_REGISTER), "providerId")) {
-            result.add(providerHeader(provider));
-        }
-        return result;
+    @Override
+    public List<ProviderView> providers() {
+        return providerRegister().values().stream()
+                .map(p -> new ProviderView(p.id(), p.name(), p.kind(), p.members())).toList();
     }
 
     // ---- one CRC ---------------------------------------------------------------------------------
 
     @Override
-    public Optional<Document> crc(String crcId) {
-        return crcDocument(crcId).map(doc -> crcView(registration(doc), names()));
+    public Optional<CrcView> crc(String crcId) {
+        return Optional.ofNullable(crcRegister().get(crcId)).map(crc -> crcView(crc, names()));
     }
 
     @Override
     public Optional<Timeline> crcTimeline(String crcId, TimelineFilter filter) {
-        Optional<Document> doc = crcDocument(crcId);
-        if (doc.isEmpty()) {
+        if (!crcRegister().containsKey(crcId)) {
             return Optional.empty();
         }
-        List<Document> items = crcItems(doc.get());
-        ContractPeriods periods = ContractPeriods.of(items);
+        List<Placement> placements = crcPlacements(crcId);
+        ContractHistory history = history(crcId, placements);
         List<Placed> placed = new ArrayList<>();
-        for (Document item : items) {
-            placed.add(new Placed(item, providerOf(item, periods), List.of(crcId)));
+        for (Placement p : placements) {
+            placed.add(new Placed(p, providerOf(p, history), List.of(crcId)));
         }
         return Optional.of(page(placed, filter));
+    }
+
+    private CrcView crcView(Registration crc, Names names) {
+        ContractHistory history = history(crc.id(), crcPlacements(crc.id()));
+        List<ContractPeriod> contracts = history.holdings().stream().map(h -> period(h, names)).toList();
+        String current = history.current().map(h -> h.providerId().value()).orElse(null);
+        return new CrcView(crc.id(), crc.name(), crc.abbreviation(), current,
+                current == null ? null : names.provider(current), contracts);
+    }
+
+    private static ContractPeriod period(Holding h, Names names) {
+        String provider = h.providerId().value();
+        return new ContractPeriod(provider, names.provider(provider), h.from(), h.until(), h.plannedEndOn(),
+                value(h.startedBy()), value(h.endedBy()), h.endReason());
     }
 
     // ---- one provider ----------------------------------------------------------------------------
 
     @Override
-    public Optional<Document> provider(String providerId) {
-        Optional<Document> doc = document(PROVIDER_TIMELINES, providerId);
-        if (doc.isEmpty() || registration(doc.get()) == null) {
+    public Optional<ProviderSummary> provider(String providerId) {
+        Registration registration = providerRegister().get(providerId);
+        if (registration == null) {
             return Optional.empty();
         }
         Names names = names();
-        List<Placed> placed = providerItems(providerId, doc.get());
-        Document summary = providerHeader(registration(doc.get()));
-
-        List<Document> now = new ArrayList<>();
-        List<Document> before = new ArrayList<>();
-        for (String crcId : heldCrcs(doc.get())) {
-            ContractPeriods periods = ContractPeriods.of(crcItems(crcDocument(crcId).orElse(new Document())));
-            for (ContractPeriods.Period period : periods.periods()) {
-                if (providerId.equals(period.providerId())) {
-                    Document held = period.toDocument().append("crcId", crcId).append("crcName", names.crc(crcId));
-                    (period.endedOn() == null ? now : before).add(held);
+        Map<String, Placement> providerDoc = selected(PROVIDER_TIMELINES, providerId);
+        List<HeldCrc> now = new ArrayList<>();
+        List<HeldCrc> before = new ArrayList<>();
+        for (String crcId : heldCrcs(providerDoc)) {
+            for (Holding h : history(crcId, crcPlacements(crcId)).holdings()) {
+                if (providerId.equals(h.providerId().value())) {
+                    HeldCrc held = new HeldCrc(crcId, names.crc(crcId), providerId, h.from(), h.until(),
+                            h.plannedEndOn(), value(h.startedBy()), value(h.endedBy()), h.endReason());
+                    (h.until() == null ? now : before).add(held);
                 }
             }
         }
@@ -111,92 +132,76 @@ public class TimelineQueries implements LedgerQueries {
         int withPosts = 0;
         int percentageOnly = 0;
         Map<String, Integer> byRating = new TreeMap<>();
-        Map<String, Document> latestFinding = new TreeMap<>();
-        for (Placed p : placed) {
-            Document item = p.item();
-            if ("retracted".equals(item.getString("status"))) {
+        Map<String, Placement> latestFinding = new TreeMap<>();
+        for (Placed p : providerItems(providerId, providerDoc)) {
+            Placement item = p.placement();
+            if (item.status() == EntryStatus.RETRACTED) {
                 continue;
             }
-            Document facts = item.get("facts", Document.class);
-            if ("job-cut-announcement".equals(item.getString("type")) && providerId.equals(item.getString("providerId"))) {
-                Decimal128 cut = facts.get("postsCut", Decimal128.class);
+            if (item.details() instanceof JobCutAnnouncementDetails cuts && providerId.equals(item.providerId())) {
+                BigDecimal cut = cuts.postsCut();
                 if (cut != null) {
-                    posts = posts.add(cut.bigDecimalValue());
+                    posts = posts.add(cut);
                     withPosts++;
-                } else if (Boolean.TRUE.equals(facts.getBoolean("percentageOnly"))) {
+                } else if (cuts.percentageOnly()) {
                     percentageOnly++;
                 }
             }
-            if ("inspection-finding".equals(item.getString("type"))) {
-                byRating.merge(facts.getString("rating"), 1, Integer::sum);
+            if (item.details() instanceof InspectionFindingDetails finding) {
+                byRating.merge(finding.rating().toString(), 1, Integer::sum);
                 for (String crcId : p.crcIds()) {
-                    Document current = latestFinding.get(crcId);
+                    Placement current = latestFinding.get(crcId);
                     if (current == null || TIMELINE_ORDER.compare(current, item) < 0) {
                         latestFinding.put(crcId, item);
                     }
                 }
             }
         }
-        List<Document> latest = new ArrayList<>();
-        latestFinding.forEach((crcId, item) -> latest.add(new Document("crcId", crcId)
-                .append("crcName", names.crc(crcId))
-                .append("entryId", item.getString("entryId"))
-                .append("occurredOn", item.getString("occurredOn"))
-                .append("rating", item.get("facts", Document.class).getString("rating"))));
-        return Optional.of(summary
-                .append("crcsHeldNow", now)
-                .append("crcsHeldBefore", before)
-                .append("postsAnnouncedCut", new Decimal128(posts))
-                .append("announcementsWithPosts", withPosts)
-                .append("announcementsWithPercentageOnly", percentageOnly)
-                .append("findingsByRating", new Document(new LinkedHashMap<>(byRating)))
-                .append("latestFindingPerCrc", latest));
+        List<LatestFinding> latest = new ArrayList<>();
+        latestFinding.forEach((crcId, item) -> latest.add(new LatestFinding(crcId, names.crc(crcId), item.entryId(),
+                item.details().occurredOn(), ((InspectionFindingDetails) item.details()).rating())));
+        return Optional.of(new ProviderSummary(providerId, registration.name(), registration.kind(),
+                registration.members(), now, before, posts, withPosts, percentageOnly, byRating, latest));
     }
 
     @Override
     public Optional<Timeline> providerTimeline(String providerId, TimelineFilter filter) {
-        Optional<Document> doc = document(PROVIDER_TIMELINES, providerId);
-        if (doc.isEmpty() || registration(doc.get()) == null) {
+        if (!providerRegister().containsKey(providerId)) {
             return Optional.empty();
         }
-        return Optional.of(page(providerItems(providerId, doc.get()), filter));
+        return Optional.of(page(providerItems(providerId, selected(PROVIDER_TIMELINES, providerId)), filter));
     }
 
     /**
-     * A provider's timeline: every entry that names it, and every entry on a CRC it held that falls in
-     * its time there (placed on that provider by the CRC's contract periods).
+     * A provider's timeline: every entry on a CRC it held that falls in its time there (placed on
+     * that provider by the CRC's contract history), and every award or end that names it.
      */
-    private List<Placed> providerItems(String providerId, Document providerDoc) {
+    private List<Placed> providerItems(String providerId, Map<String, Placement> providerDoc) {
         Map<String, Placed> byEntry = new LinkedHashMap<>();
         for (String crcId : heldCrcs(providerDoc)) {
-            Document crcDoc = crcDocument(crcId).orElse(new Document());
-            List<Document> items = crcItems(crcDoc);
-            ContractPeriods periods = ContractPeriods.of(items);
-            for (Document item : items) {
-                if (providerId.equals(providerOf(item, periods))) {
-                    byEntry.merge(item.getString("entryId"), new Placed(item, providerId, List.of(crcId)),
-                            (a, b) -> new Placed(a.item(), providerId, union(a.crcIds(), b.crcIds())));
+            List<Placement> placements = crcPlacements(crcId);
+            ContractHistory history = history(crcId, placements);
+            for (Placement p : placements) {
+                if (providerId.equals(providerOf(p, history))) {
+                    byEntry.merge(p.entryId(), new Placed(p, providerId, List.of(crcId)),
+                            (a, b) -> new Placed(a.placement(), providerId, union(a.crcIds(), b.crcIds())));
                 }
             }
         }
         // Entries naming the provider on a CRC it never held (a transfer's successor is named before
         // it holds anything) still belong on its timeline.
-        for (Document item : Contributions.live(providerDoc)) {
-            if (item.getString("entryId") != null) {
-                byEntry.putIfAbsent(item.getString("entryId"),
-                        new Placed(item, providerId, item.getList("crcIds", String.class)));
-            }
+        for (Placement p : providerDoc.values()) {
+            byEntry.putIfAbsent(p.entryId(), new Placed(p, providerId, crcIds(p.details())));
         }
         return new ArrayList<>(byEntry.values());
     }
 
     /** The CRCs a provider was ever awarded or transferred, from the entries naming it. */
-    private static Set<String> heldCrcs(Document providerDoc) {
-        Set<String> crcs = new java.util.TreeSet<>();
-        for (Document item : Contributions.live(providerDoc)) {
-            String type = item.getString("type");
-            if ("contract-award".equals(type) || "contract-end".equals(type)) {
-                crcs.addAll(item.getList("crcIds", String.class));
+    private static Set<String> heldCrcs(Map<String, Placement> providerDoc) {
+        Set<String> crcs = new TreeSet<>();
+        for (Placement p : providerDoc.values()) {
+            if (p.type() == EntryType.CONTRACT_AWARD || p.type() == EntryType.CONTRACT_END) {
+                crcs.addAll(crcIds(p.details()));
             }
         }
         return crcs;
@@ -205,173 +210,159 @@ public class TimelineQueries implements LedgerQueries {
     // ---- one entry -------------------------------------------------------------------------------
 
     @Override
-    public Optional<Document> entry(String entryId) {
+    public Optional<LedgerEntry> entry(String entryId) {
+        Optional<StoredEntry> stored = model.entry(entryId, StoredEntry.class);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StoredRevision> revisions = stored.get().asOf(asOf);
+        if (revisions.isEmpty()) {
+            return Optional.empty();
+        }
         Names names = names();
-        return model.entry(entryId).map(entry -> {
-            Document view = entryView(entry, entry.getString("providerId"), entry.getList("crcIds", String.class),
-                    names);
-            List<Document> revisions = new ArrayList<>();
-            int number = 0;
-            for (Document revision : entry.getList("revisions", Document.class)) {
-                Document shown = new Document("revision", ++number);
-                revision.forEach((k, v) -> shown.put(k, "summary".equals(k) ? render((String) v, names) : v));
-                revisions.add(shown);
+        List<Revision> shown = new ArrayList<>();
+        List<Long> withheldPositions = new ArrayList<>();
+        int number = 0;
+        for (StoredRevision r : revisions) {
+            Withholding withheld = r.withheld() != null && known(r.withheld().withheldAt()) ? r.withheld() : null;
+            if (withheld != null) {
+                withheldPositions.add(r.ledgerPosition());
             }
-            view.put("revisions", revisions);
-            // The positions whose payloads are withheld (their revisions carry "withheld").
-            view.put("withheldPositions", entry.getList("withheldPositions", Long.class, List.of()));
-            return view;
-        });
+            boolean states = r.kind() != RevisionKind.RETRACTED;
+            shown.add(new Revision(++number, r.kind(), r.recordedAt(), r.recordedBy(), r.ledgerPosition(),
+                    r.reason(), r.changedFields(), states ? r.details() : null,
+                    states ? r.details().sources() : null,
+                    states ? summary(r.details(), r.providerId(), names) : null, withheld));
+        }
+        withheldPositions.sort(null);
+        StoredRevision first = revisions.get(0);
+        StoredRevision current = revisions.get(revisions.size() - 1);
+        EntryDetails details = current.details();
+        String provider = current.providerId();
+        return Optional.of(new LedgerEntry(stored.get().entryId(), stored.get().type(), details.occurredOn(),
+                first.recordedAt(), first.recordedBy(), first.ledgerPosition(), provider,
+                provider == null ? null : names.provider(provider), crcIds(details),
+                summary(details, provider, names), StoredEntry.statusAfter(revisions), details.sources(), shown,
+                withheldPositions, details));
     }
 
     // ---- shared ----------------------------------------------------------------------------------
 
-    private record Placed(Document item, String providerId, List<String> crcIds) {
+    /** An entry placed on a timeline: on which provider, and through which CRCs. */
+    private record Placed(Placement placement, String providerId, List<String> crcIds) {
     }
 
     private Timeline page(List<Placed> placed, TimelineFilter filter) {
         List<Placed> matching = new ArrayList<>();
         for (Placed p : placed) {
-            if (filter.accepts(p.item().getString("type"), p.item().getString("occurredOn"), p.providerId())) {
+            if (filter.accepts(p.placement().type(), p.placement().details().occurredOn(), p.providerId())) {
                 matching.add(p);
             }
         }
-        matching.sort(Comparator.comparing(Placed::item, TIMELINE_ORDER));
+        matching.sort(Comparator.comparing(Placed::placement, TIMELINE_ORDER));
         int from = (int) Math.min(filter.offset(), matching.size());
         int to = (int) Math.min((long) from + filter.limit(), matching.size());
-        List<Placed> page = matching.subList(from, to);
-        Map<String, Document> entries = new HashMap<>();
-        for (Document entry : model.entries(page.stream().map(p -> p.item().getString("entryId")).toList())) {
-            entries.put(entry.getString("entryId"), entry);
-        }
         Names names = names();
-        List<Document> items = new ArrayList<>();
-        for (Placed p : page) {
-            Document entry = entries.get(p.item().getString("entryId"));
-            if (entry != null) {
-                items.add(entryView(entry, p.providerId(), entry.getList("crcIds", String.class), names)
-                        .append("revisions", entry.getInteger("revisionCount")));
-            }
+        List<TimelineItem> items = new ArrayList<>();
+        for (Placed p : matching.subList(from, to)) {
+            items.add(item(p.placement(), p.providerId(), names));
         }
         return new Timeline(items, matching.size(), filter.offset(), filter.limit());
     }
 
-    /** An entry as a reader sees it: its type's fields at the top, then the ledger's facts. */
-    private static Document entryView(Document entry, String providerId, List<String> crcIds, Names names) {
-        Document view = new Document();
-        view.putAll(entry.get("fields", Document.class));
-        view.append("entryId", entry.getString("entryId"))
-                .append("type", entry.getString("type"))
-                .append("occurredOn", entry.getString("occurredOn"))
-                .append("recordedAt", entry.getString("recordedAt"))
-                .append("recordedBy", entry.getString("recordedBy"))
-                .append("ledgerPosition", entry.getLong("ledgerPosition"))
-                .append("providerId", providerId)
-                .append("providerName", providerId == null ? null : names.provider(providerId))
-                .append("crcIds", crcIds)
-                .append("summary", render(entry.getString("summary"), names))
-                .append("status", entry.getString("status"))
-                .append("sources", entry.get("sources"));
-        return view;
+    private static TimelineItem item(Placement p, String providerId, Names names) {
+        EntryDetails details = p.details();
+        return new TimelineItem(p.entryId(), p.type(), details.occurredOn(), p.recordedAt(), p.recordedBy(),
+                p.ledgerPosition(), providerId, providerId == null ? null : names.provider(providerId),
+                crcIds(details), summary(details, providerId, names), p.status(), details.sources(), p.revisions(),
+                details);
     }
 
-    private String providerOf(Document item, ContractPeriods periods) {
-        if (item.getString("providerId") != null) {
-            return item.getString("providerId");
+    /** The provider an entry concerns: the one its events name, else whoever held the CRC that day. */
+    private static String providerOf(Placement p, ContractHistory history) {
+        if (p.providerId() != null) {
+            return p.providerId();
         }
-        return periods.holderOn(item.getString("occurredOn")).orElse(null);
+        return history.holderOn(p.details().occurredOn()).map(ProviderId::value).orElse(null);
     }
 
-    private List<Document> crcItems(Document crcDoc) {
-        List<Document> items = new ArrayList<>();
-        for (Document item : Contributions.live(crcDoc)) {
-            if (item.getString("entryId") != null) {
-                items.add(item);
+    /** Who held the CRC when, from its contract entries as the moment knows them (retracted ones left out). */
+    private static ContractHistory history(String crcId, List<Placement> placements) {
+        List<Placement> inLedgerOrder = new ArrayList<>(placements);
+        inLedgerOrder.sort(Comparator.comparingLong(Placement::ledgerPosition));
+        Map<EntryId, EntryDetails> entries = new LinkedHashMap<>();
+        for (Placement p : inLedgerOrder) {
+            if (p.status() != EntryStatus.RETRACTED) {
+                entries.put(EntryId.of(p.entryId()), p.details());
             }
         }
-        Set<String> seen = new LinkedHashSet<>(items.stream().map(i -> i.getString("entryId")).toList());
-        for (Document thematic : Contributions.live(register(LedgerProjection.THEMATIC_REGISTER))) {
-            if (seen.add(thematic.getString("entryId"))) {
-                items.add(thematic);
+        return ContractHistory.of(CrcId.of(crcId), entries);
+    }
+
+    /** The entries on a CRC's timeline at this moment: its own, and the thematic ones about all CRCs. */
+    @SuppressWarnings("unchecked")
+    private List<Placement> crcPlacements(String crcId) {
+        return (List<Placement>) read.computeIfAbsent("crc/" + crcId, k -> {
+            Map<String, Placement> all = new LinkedHashMap<>(selected(CRC_TIMELINES, crcId));
+            selected(REGISTERS, LedgerProjection.THEMATIC_REGISTER).forEach(all::putIfAbsent);
+            return List.copyOf(all.values());
+        });
+    }
+
+    private Map<String, Placement> selected(String collection, String docId) {
+        return selected(collection, docId, Placement.class);
+    }
+
+    /** The contributions of a shared document as this moment knows them (removed ones left out), by key. */
+    private <V> Map<String, V> selected(String collection, String docId, Class<V> type) {
+        Map<String, V> selected = new TreeMap<>();
+        model.shared(collection, docId, type).forEach((key, versions) -> {
+            Version<V> version = Version.latest(versions, asOf);
+            if (version != null && version.value() != null) {
+                selected.put(key, version.value());
             }
-        }
-        return items;
+        });
+        return selected;
     }
 
-    private Optional<Document> crcDocument(String crcId) {
-        return document(CRC_TIMELINES, crcId).filter(doc -> registration(doc) != null);
+    @SuppressWarnings("unchecked")
+    private Map<String, Registration> crcRegister() {
+        return (Map<String, Registration>) read.computeIfAbsent("crcs",
+                k -> selected(REGISTERS, LedgerProjection.CRC_REGISTER, Registration.class));
     }
 
-    private Optional<Document> document(String collection, String id) {
-        return model.document(collection, id);
-    }
-
-    private static Document registration(Document doc) {
-        Document all = doc.get(Contributions.FIELD, Document.class);
-        return all == null ? null : all.get(LedgerProjection.REGISTRATION, Document.class);
-    }
-
-    private Document crcView(Document registration, Names names) {
-        String crcId = registration.getString("crcId");
-        ContractPeriods periods = ContractPeriods.of(crcItems(crcDocument(crcId).orElse(new Document())));
-        List<Document> contracts = new ArrayList<>();
-        for (Document period : periods.toDocuments()) {
-            contracts.add(period.append("providerName", names.provider(period.getString("providerId"))));
-        }
-        String current = periods.current().orElse(null);
-        return new Document("crcId", crcId)
-                .append("name", registration.getString("name"))
-                .append("abbreviation", registration.getString("abbreviation"))
-                .append("currentProviderId", current)
-                .append("currentProviderName", current == null ? null : names.provider(current))
-                .append("contracts", contracts);
-    }
-
-    private static Document providerHeader(Document registration) {
-        return new Document("providerId", registration.getString("providerId"))
-                .append("name", registration.getString("name"))
-                .append("kind", registration.getString("kind"))
-                .append("members", registration.get("members"));
-    }
-
-    private Document register(String name) {
-        return document(REGISTERS, name).orElse(new Document());
+    @SuppressWarnings("unchecked")
+    private Map<String, Registration> providerRegister() {
+        return (Map<String, Registration>) read.computeIfAbsent("providers",
+                k -> selected(REGISTERS, LedgerProjection.PROVIDER_REGISTER, Registration.class));
     }
 
     private Names names() {
         Map<String, String> providers = new HashMap<>();
-        for (Document p : Contributions.live(register(LedgerProjection.PROVIDER_REGISTER))) {
-            providers.put(p.getString("providerId"), p.getString("name"));
-        }
+        providerRegister().forEach((id, p) -> providers.put(id, p.name()));
         Map<String, String> crcs = new HashMap<>();
-        for (Document c : Contributions.live(register(LedgerProjection.CRC_REGISTER))) {
-            crcs.put(c.getString("crcId"), c.getString("name"));
-        }
+        crcRegister().forEach((id, c) -> crcs.put(id, c.name()));
         return Names.of(providers, crcs);
     }
 
-    private static List<Document> sorted(Document register, String idField) {
-        List<Document> all = new ArrayList<>(Contributions.live(register));
-        all.sort(Comparator.comparing(d -> d.getString(idField)));
-        return all;
+    private boolean known(Instant at) {
+        return asOf == null || !at.isAfter(asOf);
     }
 
-    static String render(String template, Names names) {
-        if (template == null) {
-            return null;
-        }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = "p".equals(m.group(1)) ? names.provider(m.group(2)) : names.crc(m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(name));
-        }
-        m.appendTail(out);
-        return out.toString();
+    private static String summary(EntryDetails details, String providerId, Names names) {
+        return details.summary(providerId == null ? null : ProviderId.of(providerId), names);
+    }
+
+    private static List<String> crcIds(EntryDetails details) {
+        return details.crcIds().stream().map(CrcId::value).toList();
+    }
+
+    private static String value(EntryId id) {
+        return id == null ? null : id.value();
     }
 
     private static List<String> union(List<String> a, List<String> b) {
-        Set<String> all = new java.util.TreeSet<>(a);
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }

@@ -24,16 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.crcledger.api.idempotency.IdempotentRequests;
 import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.readmodel.Page;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
 import uk.crcledger.api.readmodel.TimelineParameters;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.register.CrcId;
+import uk.crcledger.timeline.CrcView;
+import uk.crcledger.timeline.TimelineItem;
 
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/crcs", produces = {"application/json", "application/problem+json"})
@@ -59,34 +61,28 @@ public class CrcController {
 
     @GetMapping
     @Operation(summary = "All CRCs with their current holder")
-    public Map<String, Object> crcs(@Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
-                                    @RequestParam(required = false) String asOf) {
-        List<Map<String, Object>> items;
-        if (asOf == null) {
-            items = answers.readModel().live().crcs().stream().map(ReadModelAnswers::plain).toList();
-        } else {
-            var queries = answers.at(asOf);
-            items = answers.readModel().live().crcs().stream()
-                    .map(c -> queries.crc(c.getString("crcId")))
-                    .flatMap(java.util.Optional::stream).map(ReadModelAnswers::plain).toList();
-        }
-        return ReadModelAnswers.list(items);
+    @ApiResponse(responseCode = "200", description = "Every CRC (registered by then), by id")
+    public Page<CrcView> crcs(@Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                              @RequestParam(required = false) String asOf) {
+        return Page.of(answers.at(asOf).crcs());
     }
 
     @GetMapping("/{crcId}")
     @Operation(summary = "One CRC: name, current holder and contract history with periods")
+    @ApiResponse(responseCode = "200", description = "The CRC")
     @ApiResponse(responseCode = "404", description = "No such CRC (then)")
-    public Map<String, Object> crc(@PathVariable String crcId,
-                                   @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
-                                   @RequestParam(required = false) String asOf) {
-        return ReadModelAnswers.plain(ReadModelAnswers.found(answers.at(asOf).crc(crcId), "No CRC " + crcId));
+    public CrcView crc(@PathVariable String crcId,
+                       @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                       @RequestParam(required = false) String asOf) {
+        return ReadModelAnswers.found(answers.at(asOf).crc(crcId), "No CRC " + crcId);
     }
 
     @GetMapping("/{crcId}/timeline")
     @Operation(summary = "Everything that concerns a CRC, in the order it happened")
+    @ApiResponse(responseCode = "200", description = "One page of the timeline")
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`")
     @ApiResponse(responseCode = "404", description = "No such CRC (then)")
-    public Map<String, Object> timeline(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
+    public Page<TimelineItem> timeline(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
         var timeline = ReadModelAnswers.found(answers.at(parameters.asOf()).crcTimeline(crcId, parameters.filter()),
                 "No CRC " + crcId);
         return ReadModelAnswers.page(timeline, parameters.next(ServletUriComponentsBuilder.fromCurrentRequest()));
@@ -103,7 +99,7 @@ public class CrcController {
             commands.sendAndWait(new RegisterCrc(id, body.name(), body.abbreviation()),
                     MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
             var crc = answers.waitFor(q -> q.crc(id.value()));
-            return ResponseEntity.created(URI.create("/api/crcs/" + id.value())).body(ReadModelAnswers.plain(crc));
+            return ResponseEntity.created(URI.create("/api/crcs/" + id.value())).body(crc);
         });
     }
 }

@@ -42,6 +42,7 @@ import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
 import uk.crcledger.register.CrcId;
 import uk.crcledger.register.ProviderId;
+import uk.crcledger.timeline.LedgerEntry;
 
 import java.net.URI;
 import java.security.Principal;
@@ -49,7 +50,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -81,11 +82,10 @@ public class EntryController {
     @ApiResponse(responseCode = "200", description = "The entry, its current facts and every revision")
     @ApiResponse(responseCode = "404", description = "No such entry (then)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public Map<String, Object> entry(@PathVariable String entryId,
-                                     @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
-                                     @RequestParam(required = false) String asOf) {
-        return ReadModelAnswers.plain(ReadModelAnswers.found(answers.at(asOf).entry(entryId),
-                "No entry " + entryId));
+    public LedgerEntry entry(@PathVariable String entryId,
+                             @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                             @RequestParam(required = false) String asOf) {
+        return ReadModelAnswers.found(answers.at(asOf).entry(entryId), "No entry " + entryId);
     }
 
     @PostMapping(path = "/contract-awards", consumes = "application/json")
@@ -204,8 +204,8 @@ public class EntryController {
             String day = date == null ? "undated" : date.toString().replaceAll("[^0-9-]", "");
             EntryId id = EntryId.of(kind + "-" + day + "-" + UUID.randomUUID().toString().substring(0, 8));
             commands.sendAndWait(command.apply(id), recordedBy(principal));
-            return ResponseEntity.created(URI.create("/api/entries/" + id.value()))
-                    .body(answers.entryAfterWrite(id.value(), 1));
+            URI permalink = URI.create("/api/entries/" + id.value());
+            return shown(ResponseEntity.created(permalink), permalink, answers.entryAfterWrite(id.value(), 1));
         });
     }
 
@@ -213,12 +213,22 @@ public class EntryController {
                                           Object command) {
         return idempotency.run(key, principal.getName(), List.of("POST", "/api/entries/" + entryId + "/" + what, body),
                 () -> {
-                    int revisions = answers.readModel().live().entry(entryId)
-                            .map(e -> e.getList("revisions", org.bson.Document.class).size()).orElse(0);
+                    int revisions = answers.readModel().live().entry(entryId).map(e -> e.revisions().size()).orElse(0);
                     commands.sendAndWait(command, recordedBy(principal));
-                    return ResponseEntity.ok().location(URI.create("/api/entries/" + entryId))
-                            .body(answers.entryAfterWrite(entryId, revisions + 1));
+                    URI permalink = URI.create("/api/entries/" + entryId);
+                    return shown(ResponseEntity.ok().location(permalink), permalink,
+                            answers.entryAfterWrite(entryId, revisions + 1));
                 });
+    }
+
+    /**
+     * The entry as the read model shows it after the write; 202 with its permalink when the read
+     * model has not shown it within the wait (the write is stored; the view follows).
+     */
+    private static ResponseEntity<Object> shown(ResponseEntity.BodyBuilder answer, URI permalink,
+                                                Optional<LedgerEntry> entry) {
+        return entry.<ResponseEntity<Object>>map(answer::body)
+                .orElseGet(() -> ResponseEntity.accepted().location(permalink).build());
     }
 
     private EntryId existing(String entryId) {

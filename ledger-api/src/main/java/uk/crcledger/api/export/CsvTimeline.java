@@ -1,11 +1,12 @@
 package uk.crcledger.api.export;
 
-import org.bson.Document;
+import uk.crcledger.entry.JsonNames;
+import uk.crcledger.entry.Source;
+import uk.crcledger.timeline.TimelineItem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A timeline as CSV (RFC 4180): a header, then one row per entry, in these columns, always in this
@@ -27,17 +28,15 @@ public final class CsvTimeline {
     private CsvTimeline() {
     }
 
-    public static byte[] render(List<Document> items, String permalinkBase) {
+    public static byte[] render(List<TimelineItem> items, String permalinkBase) {
         StringBuilder out = new StringBuilder(BOM).append(HEADER).append("\r\n");
-        for (Document item : items) {
-            List<String> crcIds = item.getList("crcIds", String.class);
+        for (TimelineItem item : items) {
             List<String> row = List.of(
-                    text(item.get("entryId")), text(item.get("type")), text(item.get("occurredOn")),
-                    text(item.get("providerId")), text(item.get("providerName")),
-                    crcIds == null ? "" : String.join("; ", crcIds),
-                    text(item.get("summary")), text(item.get("status")), text(item.get("recordedAt")),
-                    text(item.get("recordedBy")), text(item.get("revisions")), text(item.get("ledgerPosition")),
-                    sources(item), permalinkBase + item.getString("entryId"));
+                    item.entryId(), text(item.type()), text(item.occurredOn()),
+                    text(item.providerId()), text(item.providerName()), String.join("; ", item.crcIds()),
+                    text(item.summary()), text(item.status() == null ? null : JsonNames.of(item.status())),
+                    text(item.recordedAt()), text(item.recordedBy()), text(item.revisions()),
+                    text(item.ledgerPosition()), sources(item.sources()), permalinkBase + item.entryId());
             for (int i = 0; i < row.size(); i++) {
                 if (i > 0) {
                     out.append(',');
@@ -50,28 +49,20 @@ public final class CsvTimeline {
     }
 
     /** Every source of an entry, one line each, joined with " | ". */
-    static String sources(Document item) {
-        List<String> all = new ArrayList<>();
-        for (Document source : sourceList(item)) {
-            all.add(source(source));
-        }
-        return String.join(" | ", all);
+    static String sources(List<Source> sources) {
+        return sources.stream().map(CsvTimeline::source).collect(java.util.stream.Collectors.joining(" | "));
     }
 
-    static String source(Document source) {
+    /** A source as its title, publisher, date, document reference and URL, the known ones joined with " — ". */
+    static String source(Source source) {
         List<String> parts = new ArrayList<>();
-        for (String key : List.of("title", "publisher", "publishedOn", "documentReference", "url")) {
-            Object value = source.get(key);
+        for (Object value : java.util.Arrays.asList(source.title(), source.publisher(), source.publishedOn(),
+                source.documentReference(), source.url())) {
             if (value != null && !value.toString().isBlank()) {
                 parts.add(value.toString());
             }
         }
         return String.join(" — ", parts);
-    }
-
-    static List<Document> sourceList(Document item) {
-        List<Document> sources = item.getList("sources", Document.class);
-        return sources == null ? List.of() : sources.stream().filter(Objects::nonNull).toList();
     }
 
     private static String text(Object value) {

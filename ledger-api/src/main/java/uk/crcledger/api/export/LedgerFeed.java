@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
+import uk.crcledger.entry.JsonNames;
+import uk.crcledger.timeline.CrcView;
+import uk.crcledger.timeline.ProviderSummary;
+import uk.crcledger.timeline.Revision;
+import uk.crcledger.timeline.TimelineItem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,41 +65,42 @@ public class LedgerFeed {
     public ResponseEntity<byte[]> feed(@Parameter(description = "Only entries concerning this CRC (id)")
                                        @RequestParam(required = false) String crc,
                                        @Parameter(description = "Only entries on this provider's timeline (id)")
-                                       @RequestParam(required = false) String provider) {
+                                       @RequestParam(required = false) String provider,
+                                       @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                       @RequestParam(required = false) String asOf) {
         if (crc != null && provider != null) {
             throw new BadRequest("provider", "give crc or provider, not both");
         }
-        LedgerQueries live = answers.readModel().live();
-        List<Document> items = new ArrayList<>();
+        LedgerQueries queries = answers.at(asOf);
+        List<TimelineItem> items = new ArrayList<>();
         String title;
         if (crc != null) {
-            items.addAll(ReadModelAnswers.found(live.crcTimeline(crc, TimelineFilter.all()), "No CRC " + crc).items());
-            title = "CRC ledger: " + crc;
+            items.addAll(ReadModelAnswers.found(queries.crcTimeline(crc, TimelineFilter.all()), "No CRC " + crc)
+                    .items());
+            title = "CRC ledger: " + queries.crc(crc).map(CrcView::name).orElse(crc);
         } else if (provider != null) {
-            items.addAll(ReadModelAnswers.found(live.providerTimeline(provider, TimelineFilter.all()),
+            items.addAll(ReadModelAnswers.found(queries.providerTimeline(provider, TimelineFilter.all()),
                     "No provider " + provider).items());
-            title = "CRC ledger: " + provider;
+            title = "CRC ledger: " + queries.provider(provider).map(ProviderSummary::name).orElse(provider);
         } else {
-            for (Document c : answers.readModel().live().crcs()) {
-                live.crcTimeline(c.getString("crcId"), TimelineFilter.all()).ifPresent(t -> items.addAll(t.items()));
+            for (CrcView c : queries.crcs()) {
+                queries.crcTimeline(c.crcId(), TimelineFilter.all()).ifPresent(t -> items.addAll(t.items()));
             }
             title = "CRC accountability ledger";
         }
-        Map<String, Document> byEntry = new LinkedHashMap<>();
-        items.forEach(i -> byEntry.putIfAbsent(i.getString("entryId"), i));
+        Map<String, TimelineItem> byEntry = new LinkedHashMap<>();
+        items.forEach(i -> byEntry.putIfAbsent(i.entryId(), i));
         List<Item> revisions = new ArrayList<>();
-        for (Document item : byEntry.values()) {
-            Integer count = item.getInteger("revisions");
-            if (count == null || count <= 1) {
-                revisions.add(new Item(item.getString("entryId"), 1, "recorded", Instant.parse(item.getString("recordedAt")),
-                        item.getString("summary"), null, item.getString("type")));
+        for (TimelineItem item : byEntry.values()) {
+            if (item.revisions() <= 1) {
+                revisions.add(new Item(item.entryId(), 1, "recorded", item.recordedAt(), item.summary(), null,
+                        item.type().jsonName()));
             } else {
-                live.entry(item.getString("entryId")).ifPresent(entry -> {
-                    for (Document r : entry.getList("revisions", Document.class)) {
-                        revisions.add(new Item(entry.getString("entryId"), r.getInteger("revision"), r.getString("kind"),
-                                Instant.parse(r.getString("recordedAt")),
-                                r.getString("summary") != null ? r.getString("summary") : entry.getString("summary"),
-                                r.getString("reason"), entry.getString("type")));
+                queries.entry(item.entryId()).ifPresent(entry -> {
+                    for (Revision r : entry.revisions()) {
+                        revisions.add(new Item(entry.entryId(), r.revision(), JsonNames.of(r.kind()), r.recordedAt(),
+                                r.summary() != null ? r.summary() : entry.summary(), r.reason(),
+                                entry.type().jsonName()));
                     }
                 });
             }

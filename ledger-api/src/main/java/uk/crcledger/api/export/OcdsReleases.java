@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
+import uk.crcledger.entry.EntryType;
+import uk.crcledger.entry.JsonNames;
+import uk.crcledger.timeline.LedgerEntry;
+import uk.crcledger.timeline.Revision;
+import uk.crcledger.timeline.TimelineItem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,7 +44,7 @@ import java.util.Set;
 public class OcdsReleases {
 
     static final String OCID_PREFIX = "ocds-crcledger-";
-    private static final Set<String> CONTRACT_TYPES = Set.of("contract-award", "contract-end");
+    private static final Set<EntryType> CONTRACT_TYPES = Set.of(EntryType.CONTRACT_AWARD, EntryType.CONTRACT_END);
 
     private final ReadModelAnswers answers;
 
@@ -61,7 +65,7 @@ public class OcdsReleases {
         if (crc != null) {
             crcIds.add(crc);
         } else {
-            answers.readModel().live().crcs().forEach(c -> crcIds.add(c.getString("crcId")));
+            queries.crcs().forEach(c -> crcIds.add(c.crcId()));
         }
         List<Map<String, Object>> releases = new ArrayList<>();
         for (String crcId : crcIds) {
@@ -84,16 +88,15 @@ public class OcdsReleases {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, String> ocidOfLatestAward = new LinkedHashMap<>(); // providerId -> ocid
         Map<String, Map<String, Object>> awardFields = new LinkedHashMap<>(); // ocid -> latest award fields
-        for (Document item : timeline.items()) {
-            Map<String, Object> entry = queries.entry(item.getString("entryId")).map(ReadModelAnswers::plain)
-                    .orElse(null);
+        for (TimelineItem item : timeline.items()) {
+            LedgerEntry entry = queries.entry(item.entryId()).orElse(null);
             if (entry == null) {
                 continue;
             }
-            String entryId = (String) entry.get("entryId");
-            String providerId = item.getString("providerId");
-            String providerName = item.getString("providerName");
-            if ("contract-award".equals(item.getString("type"))) {
+            String entryId = entry.entryId();
+            String providerId = item.providerId();
+            String providerName = item.providerName();
+            if (item.type() == EntryType.CONTRACT_AWARD) {
                 String ocid = OCID_PREFIX + crcId + "-" + entryId;
                 ocidOfLatestAward.put(providerId, ocid);
                 Map<String, Object> fields = Map.of();
@@ -192,9 +195,20 @@ public class OcdsReleases {
         return release;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> revisions(Map<String, Object> entry) {
-        return (List<Map<String, Object>>) entry.get("revisions");
+    /** The entry's revisions as the plain values a release is written from. */
+    private static List<Map<String, Object>> revisions(LedgerEntry entry) {
+        List<Map<String, Object>> revisions = new ArrayList<>();
+        for (Revision r : entry.revisions()) {
+            Map<String, Object> revision = new LinkedHashMap<>();
+            revision.put("revision", r.revision());
+            revision.put("kind", JsonNames.of(r.kind()));
+            revision.put("recordedAt", r.recordedAt().toString());
+            revision.put("reason", r.reason());
+            revision.put("summary", r.summary());
+            revision.put("fields", r.fields());
+            revisions.add(revision);
+        }
+        return revisions;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package uk.crcledger.api.export;
 
-import org.bson.Document;
+import uk.crcledger.entry.Source;
+import uk.crcledger.timeline.EntryStatus;
+import uk.crcledger.timeline.TimelineItem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,36 +21,34 @@ public final class TimelineJsTimeline {
     private TimelineJsTimeline() {
     }
 
-    public static Map<String, Object> render(List<Document> items, String title, String permalinkBase) {
+    public static Map<String, Object> render(List<TimelineItem> items, String title, String permalinkBase) {
         List<Map<String, Object>> events = new ArrayList<>();
-        for (Document item : items) {
+        for (TimelineItem item : items) {
             Map<String, Object> event = new LinkedHashMap<>();
-            event.put("start_date", date(item.getString("occurredOn")));
-            String type = item.getString("type");
-            String headline = (type == null ? "entry" : type.replace('-', ' ')) + ("retracted".equals(item.getString("status"))
-                    ? " (retracted)" : "");
-            StringBuilder text = new StringBuilder("<p>").append(html(item.getString("summary"))).append("</p>");
-            List<Document> sources = CsvTimeline.sourceList(item);
+            event.put("start_date", date(item.occurredOn().toString()));
+            String headline = item.type().jsonName().replace('-', ' ')
+                    + (item.status() == EntryStatus.RETRACTED ? " (retracted)" : "");
+            StringBuilder text = new StringBuilder("<p>").append(html(item.summary())).append("</p>");
+            List<Source> sources = item.sources();
             if (!sources.isEmpty()) {
                 text.append("<p>Sources: ");
                 List<String> shown = new ArrayList<>();
-                for (Document source : sources) {
+                for (Source source : sources) {
                     shown.add(html(CsvTimeline.source(source)));
                 }
                 text.append(String.join("; ", shown)).append("</p>");
             }
-            text.append("<p><a href=\"").append(html(permalinkBase + item.getString("entryId")))
+            text.append("<p><a href=\"").append(html(permalinkBase + item.entryId()))
                     .append("\">Ledger entry</a></p>");
             event.put("text", Map.of("headline", html(capitalised(headline)), "text", text.toString()));
-            if (item.getString("providerName") != null) {
-                event.put("group", item.getString("providerName"));
+            if (item.providerName() != null) {
+                event.put("group", item.providerName());
             }
-            event.put("unique_id", item.getString("entryId"));
-            sources.stream().filter(s -> s.getString("url") != null && !s.getString("url").isBlank()).findFirst()
-                    .ifPresent(s -> event.put("media", Map.of("url", s.getString("url"),
-                            "credit", html(s.getString("publisher") != null ? s.getString("publisher")
-                                    : s.getString("title")),
-                            "caption", html(s.getString("title")))));
+            event.put("unique_id", item.entryId());
+            sources.stream().filter(s -> s.url() != null).findFirst()
+                    .ifPresent(s -> event.put("media", Map.of("url", s.url(),
+                            "credit", html(s.publisher() != null ? s.publisher() : s.title()),
+                            "caption", html(s.title()))));
             events.add(event);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -3,9 +3,12 @@ package uk.crcledger.api.observability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
+import uk.crcledger.timeline.CrcView;
+import uk.crcledger.timeline.LedgerEntry;
 import uk.crcledger.timeline.LedgerQueries;
+import uk.crcledger.timeline.ProviderSummary;
+import uk.crcledger.timeline.ProviderView;
 import uk.crcledger.timeline.Timeline;
 import uk.crcledger.timeline.TimelineFilter;
 
@@ -110,12 +113,22 @@ public class LedgerMetrics {
         }
 
         @Override
+        public List<CrcView> crcs() {
+            return timeAsOf(queries::crcs);
+        }
+
+        @Override
+        public List<ProviderView> providers() {
+            return timeAsOf(queries::providers);
+        }
+
+        @Override
         public Optional<Timeline> crcTimeline(String crcId, TimelineFilter filter) {
             return timeAsOf(() -> queries.crcTimeline(crcId, filter));
         }
 
         @Override
-        public Optional<Document> crc(String crcId) {
+        public Optional<CrcView> crc(String crcId) {
             return timeAsOf(() -> queries.crc(crcId));
         }
 
@@ -125,12 +138,12 @@ public class LedgerMetrics {
         }
 
         @Override
-        public Optional<Document> provider(String providerId) {
+        public Optional<ProviderSummary> provider(String providerId) {
             return timeAsOf(() -> queries.provider(providerId));
         }
 
         @Override
-        public Optional<Document> entry(String entryId) {
+        public Optional<LedgerEntry> entry(String entryId) {
             return timeAsOf(() -> queries.entry(entryId));
         }
     }

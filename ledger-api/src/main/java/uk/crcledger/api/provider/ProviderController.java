@@ -24,16 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.crcledger.api.idempotency.IdempotentRequests;
 import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.readmodel.Page;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
 import uk.crcledger.api.readmodel.TimelineParameters;
 import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.timeline.ProviderSummary;
+import uk.crcledger.timeline.ProviderView;
+import uk.crcledger.timeline.TimelineItem;
 import uk.crcledger.provider.RegisterProvider;
 import uk.crcledger.register.ProviderId;
 
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/providers", produces = {"application/json", "application/problem+json"})
@@ -60,27 +63,28 @@ public class ProviderController {
 
     @GetMapping
     @Operation(summary = "All providers")
-    public Map<String, Object> providers() {
-        List<Map<String, Object>> items = answers.readModel().live().providers().stream()
-                .map(ReadModelAnswers::plain).toList();
-        return ReadModelAnswers.list(items);
+    @ApiResponse(responseCode = "200", description = "Every provider (registered by then), by id")
+    public Page<ProviderView> providers(@Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                        @RequestParam(required = false) String asOf) {
+        return Page.of(answers.at(asOf).providers());
     }
 
     @GetMapping("/{providerId}")
     @Operation(summary = "One provider: CRCs held now and before, posts cut, findings by rating")
+    @ApiResponse(responseCode = "200", description = "The provider's summary")
     @ApiResponse(responseCode = "404", description = "No such provider (then)")
-    public Map<String, Object> provider(@PathVariable String providerId,
-                                        @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
-                                        @RequestParam(required = false) String asOf) {
-        return ReadModelAnswers.plain(ReadModelAnswers.found(answers.at(asOf).provider(providerId),
-                "No provider " + providerId));
+    public ProviderSummary provider(@PathVariable String providerId,
+                                    @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
+                                    @RequestParam(required = false) String asOf) {
+        return ReadModelAnswers.found(answers.at(asOf).provider(providerId), "No provider " + providerId);
     }
 
     @GetMapping("/{providerId}/timeline")
     @Operation(summary = "Everything that concerns a provider, across the CRCs it held, in the order it happened")
+    @ApiResponse(responseCode = "200", description = "One page of the timeline")
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`")
     @ApiResponse(responseCode = "404", description = "No such provider (then)")
-    public Map<String, Object> timeline(@PathVariable String providerId,
+    public Page<TimelineItem> timeline(@PathVariable String providerId,
                                         @ParameterObject TimelineParameters parameters) {
         var timeline = ReadModelAnswers.found(answers.at(parameters.asOf())
                 .providerTimeline(providerId, parameters.filter()), "No provider " + providerId);
@@ -100,7 +104,7 @@ public class ProviderController {
                     MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
             var provider = answers.waitFor(q -> q.provider(id.value()));
             return ResponseEntity.created(URI.create("/api/providers/" + id.value()))
-                    .body(ReadModelAnswers.plain(provider));
+                    .body(provider);
         });
     }
 }

@@ -1,6 +1,5 @@
 package uk.crcledger.api.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import uk.crcledger.api.store.LedgerStoreProperties;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
+import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.projection.SegmentBalancer;
 import uk.crcledger.timeline.LedgerReadModel;
 
@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 public class ReadModelConfiguration {
 
     @Bean
-    LedgerReadModel ledgerReadModel(MongoDatabase ledgerDatabase, EventStorageEngine eventStorageEngine) {
-        return new LedgerReadModel(ledgerDatabase, (MongoLedgerStorageEngine) eventStorageEngine);
+    LedgerReadModel ledgerReadModel(ReadModelStore readModelStore, EventStorageEngine eventStorageEngine) {
+        return new LedgerReadModel(readModelStore, (MongoLedgerStorageEngine) eventStorageEngine);
     }
 
     @Bean
@@ -39,10 +39,9 @@ public class ReadModelConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SegmentBalancer segmentBalancer(MongoDatabase ledgerDatabase, LedgerStoreProperties store,
+    SegmentBalancer segmentBalancer(ReadModelStore readModelStore, LedgerStoreProperties store,
                                     Supplier<StreamingEventProcessor> ledgerReadModelProcessorLookup) {
-        return new SegmentBalancer(ledgerDatabase, LedgerReadModel.PROCESSOR,
-                store.nodeId(), ledgerReadModelProcessorLookup,
+        return readModelStore.balancer(LedgerReadModel.PROCESSOR, store.nodeId(), ledgerReadModelProcessorLookup,
                 store.claimTimeout(), Clock.systemUTC());
     }
 

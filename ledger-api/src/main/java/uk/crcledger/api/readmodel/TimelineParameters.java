@@ -1,6 +1,8 @@
 package uk.crcledger.api.readmodel;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.entry.EntryType;
@@ -9,7 +11,9 @@ import uk.crcledger.timeline.TimelineFilter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,8 +27,8 @@ public record TimelineParameters(
         String from,
         @Parameter(description = "Last date happened to include (ISO date, inclusive)", example = "2019-12-31")
         String to,
-        @Parameter(description = "Entry types to include (repeatable): contract-award, contract-end, "
-                + "contract-term-change, job-cut-announcement, inspection-finding")
+        @Parameter(description = "Entry types to include (repeatable); all when absent",
+                array = @ArraySchema(schema = @Schema(implementation = EntryType.class)))
         List<String> type,
         @Parameter(description = "Only entries concerning this provider (id)", example = "purple-futures")
         String provider,
@@ -37,8 +41,8 @@ public record TimelineParameters(
         Integer size) {
 
     public static final int MAX_SIZE = 200;
-    private static final Set<String> TYPES = Arrays.stream(EntryType.values()).map(EntryType::jsonName)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
+    private static final Map<String, EntryType> TYPES = Arrays.stream(EntryType.values())
+            .collect(Collectors.toMap(EntryType::jsonName, t -> t, (a, b) -> a, LinkedHashMap::new));
 
     public TimelineFilter filter() {
         int pageNumber = page == null ? 0 : page;
@@ -54,12 +58,12 @@ public record TimelineParameters(
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw new BadRequest("to", "to (" + toDate + ") is before from (" + fromDate + ")");
         }
-        Set<String> types = new LinkedHashSet<>();
+        Set<EntryType> types = new LinkedHashSet<>();
         for (String t : type == null ? List.<String>of() : type) {
-            if (!TYPES.contains(t)) {
-                throw new BadRequest("type", "type must be one of " + TYPES + ", was '" + t + "'");
+            if (!TYPES.containsKey(t)) {
+                throw new BadRequest("type", "type must be one of " + TYPES.keySet() + ", was '" + t + "'");
             }
-            types.add(t);
+            types.add(TYPES.get(t));
         }
         if (provider != null && (provider.isBlank() || provider.length() > 60)) {
             throw new BadRequest("provider", "provider must be a provider id");
@@ -68,8 +72,7 @@ public record TimelineParameters(
         if (offset > Integer.MAX_VALUE) {
             throw new BadRequest("page", "page is too large");
         }
-        return new TimelineFilter(types, fromDate == null ? null : fromDate.toString(),
-                toDate == null ? null : toDate.toString(), provider, (int) offset, pageSize);
+        return new TimelineFilter(types, fromDate, toDate, provider, (int) offset, pageSize);
     }
 
     /** The link to the next page: this request with page + 1. */

@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import uk.crcledger.eventstore.LedgerMongoClients;
 import uk.crcledger.eventstore.LedgerSerializers;
+import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
@@ -92,6 +93,12 @@ public class MongoStoreConfiguration {
                 .snapshotSerializer(serializer)
                 .upcasterChain(upcaster.getIfAvailable(() -> NoOpEventUpcaster.INSTANCE))
                 .build();
+    }
+
+    /** The read models' collections, versions and tokens: the storage under the read side's queries. */
+    @Bean
+    ReadModelStore readModelStore(MongoDatabase ledgerDatabase) {
+        return new ReadModelStore(ledgerDatabase);
     }
 
     @Bean

@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
+import uk.crcledger.timeline.LedgerEntry;
+import uk.crcledger.timeline.Revision;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,9 +79,8 @@ public class EntryProofController {
         if (format != null && !tlogProof && !"json".equals(format)) {
             throw new BadRequest("format", "format must be json or tlog-proof, not '" + format + "'");
         }
-        Document entry = ReadModelAnswers.found(answers.readModel().live().entry(entryId), "entry " + entryId);
-        List<Long> positions = entry.getList("revisions", Document.class).stream()
-                .map(r -> r.getLong("ledgerPosition")).toList();
+        LedgerEntry entry = ReadModelAnswers.found(answers.readModel().live().entry(entryId), "entry " + entryId);
+        List<Long> positions = entry.revisions().stream().map(Revision::ledgerPosition).toList();
         java.util.Optional<LogState.SignedCheckpoint> covering = log.latest()
                 .filter(c -> positions.stream().allMatch(p -> p <= c.size()));
         if (covering.isEmpty()) {

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
+import uk.crcledger.timeline.LedgerEntry;
+import uk.crcledger.timeline.Revision;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -112,10 +113,9 @@ public class PayloadWithholdingController {
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         EntryId id = BadRequest.parse("entryId", () -> EntryId.of(entryId));
         long position = body.position();
-        Document entry = answers.readModel().live().entry(entryId)
+        LedgerEntry entry = answers.readModel().live().entry(entryId)
                 .orElseThrow(() -> new NotFound("No entry " + entryId));
-        List<Long> revisions = entry.getList("revisions", Document.class).stream()
-                .map(r -> r.getLong("ledgerPosition")).toList();
+        List<Long> revisions = entry.revisions().stream().map(Revision::ledgerPosition).toList();
         if (!revisions.contains(position)) {
             throw new BadRequest("position", "position " + position + " is not one of entry " + entryId
                     + "'s revisions, which are at " + revisions);
@@ -142,8 +142,7 @@ public class PayloadWithholdingController {
      */
     private void awaitMarked(String entryId, long position) {
         try {
-            answers.waitFor(q -> q.entry(entryId).filter(e -> e.getList("withheldPositions", Long.class, List.of())
-                    .contains(position)));
+            answers.waitFor(q -> q.entry(entryId).filter(e -> e.withheldPositions().contains(position)));
         } catch (IllegalStateException e) {
             // stored; the view follows
         }

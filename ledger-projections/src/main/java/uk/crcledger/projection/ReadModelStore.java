@@ -1,0 +1,72 @@
+package uk.crcledger.projection;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.types.Binary;
+import uk.crcledger.eventstore.LedgerTokenStores;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Where the ledger's read models live in MongoDB: their versioned collections, which version is
+ * active, and the processor's tokens as far as readers need them. The one place above which the
+ * read side sees no MongoDB type.
+ */
+public class ReadModelStore {
+
+    private final MongoDatabase database;
+
+    public ReadModelStore(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public ReadModelVersions versions(String readModel) {
+        return new ReadModelVersions(database, readModel);
+    }
+
+    /** Reads and (in batches) writes version {@code version} of the collections. */
+    public MongoModel model(int version) {
+        return new MongoModel(database, new ReadModelCollections(version));
+    }
+
+    public boolean isEmpty(int version) {
+        ReadModelCollections collections = new ReadModelCollections(version);
+        return ReadModelCollections.ALL.stream()
+                .allMatch(base -> database.getCollection(collections.of(base)).find().limit(1).first() == null);
+    }
+
+    public void drop(int version) {
+        ReadModelCollections names = new ReadModelCollections(version);
+        Set<String> existing = database.listCollectionNames().into(new HashSet<>());
+        for (String base : ReadModelCollections.ALL) {
+            if (existing.contains(names.of(base))) {
+                database.getCollection(names.of(base)).drop();
+            }
+        }
+    }
+
+    /**
+     * Where a processor stands, as a string that changes whenever any of its segments stores a
+     * token. The processor stores a segment's token after the batch's writes, so answers computed
+     * at the same stamp agree.
+     */
+    public String tokenStamp(String processorName) {
+        StringBuilder stamp = new StringBuilder();
+        for (Document token : database.getCollection(LedgerTokenStores.COLLECTION)
+                .find(Filters.eq("processorName", processorName))) {
+            Object bytes = token.get("token");
+            stamp.append('|').append(token.get("segment")).append(':').append(bytes instanceof Binary b
+                    ? Arrays.hashCode(b.getData()) + "." + b.getData().length : String.valueOf(bytes));
+        }
+        return stamp.toString();
+    }
+
+    public SegmentBalancer balancer(String processorName, String nodeId,
+                                    java.util.function.Supplier<org.axonframework.eventhandling.StreamingEventProcessor> processor,
+                                    java.time.Duration staleAfter, java.time.Clock clock) {
+        return new SegmentBalancer(database, processorName, nodeId, processor, staleAfter, clock);
+    }
+}

@@ -1,0 +1,75 @@
+package uk.crcledger.timeline;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Answers through a cache, each kept under the question, the moment asked about and the stamp of
+ * the read model it was computed from, so it is given again only while the read model has not moved.
+ * <p>
+ * Why: a timeline is derived when read (who held the CRC on each date, which provider each finding
+ * falls to), from documents that change only when the processor handles a batch; readers ask the
+ * same few timelines far more often than the ledger changes. Answers are immutable records, so they
+ * are shared safely.
+ */
+final class CachedQueries implements LedgerQueries {
+
+    private final Cache<List<Object>, Object> cache;
+    private final Supplier<LedgerQueries> queries;
+    private final Object stamp;
+    private final Instant asOf;
+
+    CachedQueries(Cache<List<Object>, Object> cache, Supplier<LedgerQueries> queries, Object stamp, Instant asOf) {
+        this.cache = cache;
+        this.queries = queries;
+        this.stamp = stamp;
+        this.asOf = asOf;
+    }
+
+    @Override
+    public List<CrcView> crcs() {
+        return cached(() -> queries.get().crcs(), "crcs");
+    }
+
+    @Override
+    public List<ProviderView> providers() {
+        return cached(() -> queries.get().providers(), "providers");
+    }
+
+    @Override
+    public Optional<CrcView> crc(String crcId) {
+        return cached(() -> queries.get().crc(crcId), "crc", crcId);
+    }
+
+    @Override
+    public Optional<Timeline> crcTimeline(String crcId, TimelineFilter filter) {
+        return cached(() -> queries.get().crcTimeline(crcId, filter), "crcTimeline", crcId, filter);
+    }
+
+    @Override
+    public Optional<ProviderSummary> provider(String providerId) {
+        return cached(() -> queries.get().provider(providerId), "provider", providerId);
+    }
+
+    @Override
+    public Optional<Timeline> providerTimeline(String providerId, TimelineFilter filter) {
+        return cached(() -> queries.get().providerTimeline(providerId, filter), "providerTimeline", providerId,
+                filter);
+    }
+
+    @Override
+    public Optional<LedgerEntry> entry(String entryId) {
+        return cached(() -> queries.get().entry(entryId), "entry", entryId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Supplier<T> answer, Object... question) {
+        List<Object> key = Arrays.asList(stamp, asOf, Arrays.asList(question));
+        return (T) cache.get(key, k -> answer.get());
+    }
+}

@@ -1,0 +1,17 @@
+package uk.crcledger.timeline;
+
+import uk.crcledger.contract.ContractEndReason;
+
+import java.time.LocalDate;
+
+/**
+ * One provider's hold on a CRC, as the core's contract history derives it.
+ *
+ * @param endedOn      null while it runs
+ * @param awardEntryId the entry that started the hold: the award, or for a successor the transfer
+ * @param endEntryId   the entry that ended it, null while it runs
+ */
+public record ContractPeriod(String providerId, String providerName, LocalDate startsOn, LocalDate endedOn,
+                             LocalDate plannedEndOn, String awardEntryId, String endEntryId,
+                             ContractEndReason endReason) {
+}

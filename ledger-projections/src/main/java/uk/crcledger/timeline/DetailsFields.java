@@ -1,0 +1,48 @@
+package uk.crcledger.timeline;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.crcledger.entry.EntryDetails;
+import uk.crcledger.eventstore.LedgerSerializers;
+import uk.crcledger.kinds.EntryKinds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An entry type's own fields as plain JSON values, in the order its details record declares them,
+ * written by the same Jackson set-up as the events, so they read as the API takes them.
+ */
+final class DetailsFields {
+
+    private static final ObjectMapper JSON = LedgerSerializers.objectMapper(EntryKinds.detailsTypes())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Shown once, by the ledger's own facts: the sources, and the provider as placed. */
+    private static final Set<String> SHOWN_BY_FACTS = Set.of("sources", "providerId");
+
+    private DetailsFields() {
+    }
+
+    /** Every field but the sources (which a revision shows on their own). */
+    static Map<String, Object> all(EntryDetails details) {
+        Map<String, Object> fields = plain(details);
+        fields.remove("sources");
+        return fields;
+    }
+
+    /** The fields that an entry's or item's own facts do not already show. */
+    static Map<String, Object> besideFacts(EntryDetails details) {
+        if (details == null) {
+            return Map.of();
+        }
+        Map<String, Object> fields = plain(details);
+        fields.keySet().removeAll(SHOWN_BY_FACTS);
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plain(EntryDetails details) {
+        return JSON.convertValue(details, LinkedHashMap.class);
+    }
+}
