@@ -17,12 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import uk.crcledger.api.idempotency.IdempotentRequests;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.readmodel.Page;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
@@ -44,12 +42,10 @@ public class CrcController {
 
     private final CommandGateway commands;
     private final ReadModelAnswers answers;
-    private final IdempotentRequests idempotency;
 
-    public CrcController(CommandGateway commands, ReadModelAnswers answers, IdempotentRequests idempotency) {
+    public CrcController(CommandGateway commands, ReadModelAnswers answers) {
         this.commands = commands;
         this.answers = answers;
-        this.idempotency = idempotency;
     }
 
     @Schema(description = "A CRC to register")
@@ -92,14 +88,11 @@ public class CrcController {
     @Operation(summary = "Register a CRC", security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", description = "Registered; Location is the CRC")
     @ApiResponse(responseCode = "409", description = "Already registered")
-    public ResponseEntity<Object> register(@Valid @RequestBody CrcBody body, Principal principal,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return idempotency.run(key, principal.getName(), List.of("POST", "/api/crcs", body), () -> {
-            CrcId id = BadRequest.parse("crcId", () -> CrcId.of(body.crcId()));
-            commands.sendAndWait(new RegisterCrc(id, body.name(), body.abbreviation()),
-                    MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
-            var crc = answers.waitFor(q -> q.crc(id.value()));
-            return ResponseEntity.created(URI.create("/api/crcs/" + id.value())).body(crc);
-        });
+    public ResponseEntity<Object> register(@Valid @RequestBody CrcBody body, Principal principal) {
+        CrcId id = BadRequest.parse("crcId", () -> CrcId.of(body.crcId()));
+        commands.sendAndWait(new RegisterCrc(id, body.name(), body.abbreviation()),
+                MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
+        var crc = answers.waitFor(q -> q.crc(id.value()));
+        return ResponseEntity.created(URI.create("/api/crcs/" + id.value())).body(crc);
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.crcledger.api.idempotency.IdempotentRequests;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.problem.NotFound;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
@@ -64,17 +63,12 @@ import java.util.function.Function;
 @Tag(name = "Entries", description = "Record, read, correct and retract what happened")
 public class EntryController {
 
-    private static final String IDEMPOTENCY_KEY = IdempotentRequests.HEADER;
-    private static final String KEY_DESCRIPTION = IdempotentRequests.HEADER_DESCRIPTION;
-
     private final CommandGateway commands;
     private final ReadModelAnswers answers;
-    private final IdempotentRequests idempotency;
 
-    public EntryController(CommandGateway commands, ReadModelAnswers answers, IdempotentRequests idempotency) {
+    public EntryController(CommandGateway commands, ReadModelAnswers answers) {
         this.commands = commands;
         this.answers = answers;
-        this.idempotency = idempotency;
     }
 
     @GetMapping("/entries/{entryId}")
@@ -91,10 +85,8 @@ public class EntryController {
     @PostMapping(path = "/contract-awards", consumes = "application/json")
     @Operation(summary = "Record a contract award", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> award(@Valid @RequestBody EntryBodies.ContractAward body, Principal principal,
-                                        @Parameter(description = KEY_DESCRIPTION)
-                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return record(key, principal, "contract-awards", body, "award", body.signedOn(), id ->
+    public ResponseEntity<Object> award(@Valid @RequestBody EntryBodies.ContractAward body, Principal principal) {
+        return record(principal, "award", body.signedOn(), id ->
                 new RecordContractAward(id, crc("crcId", body.crcId()), provider("providerId", body.providerId()),
                         body.signedOn(), body.startsOn(), body.plannedEndOn(), Numbers.reasonable("valueGbp", body.valueGbp()),
                         body.description(),
@@ -105,10 +97,8 @@ public class EntryController {
     @Operation(summary = "Record the end of a contract (expired, terminated early or transferred)",
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> end(@Valid @RequestBody EntryBodies.ContractEnd body, Principal principal,
-                                      @Parameter(description = KEY_DESCRIPTION)
-                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return record(key, principal, "contract-ends", body, "end", body.endedOn(), id ->
+    public ResponseEntity<Object> end(@Valid @RequestBody EntryBodies.ContractEnd body, Principal principal) {
+        return record(principal, "end", body.endedOn(), id ->
                 new RecordContractEnd(id, crc("crcId", body.crcId()), body.endedOn(),
                         named("reason", body.reason(), ContractEndReason.values()),
                         body.successorProviderId() == null ? null
@@ -120,10 +110,8 @@ public class EntryController {
     @Operation(summary = "Record a change of contracts' planned end", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<Object> termChange(@Valid @RequestBody EntryBodies.ContractTermChange body,
-                                             Principal principal,
-                                             @Parameter(description = KEY_DESCRIPTION)
-                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return record(key, principal, "contract-term-changes", body, "term-change", body.announcedOn(), id ->
+                                             Principal principal) {
+        return record(principal, "term-change", body.announcedOn(), id ->
                 new RecordContractTermChange(id, crcs("crcIds", body.crcIds()), body.announcedOn(),
                         body.newPlannedEndOn(), body.reason(), sources(body.sources())));
     }
@@ -131,10 +119,8 @@ public class EntryController {
     @PostMapping(path = "/job-cut-announcements", consumes = "application/json")
     @Operation(summary = "Record a job-cut announcement", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> jobCuts(@Valid @RequestBody EntryBodies.JobCuts body, Principal principal,
-                                          @Parameter(description = KEY_DESCRIPTION)
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return record(key, principal, "job-cut-announcements", body, "job-cuts", body.announcedOn(), id -> {
+    public ResponseEntity<Object> jobCuts(@Valid @RequestBody EntryBodies.JobCuts body, Principal principal) {
+        return record(principal, "job-cuts", body.announcedOn(), id -> {
             List<AffectedCrc> affected = new ArrayList<>();
             for (int i = 0; i < body.crcs().size(); i++) {
                 EntryBodies.AffectedCrc crc = body.crcs().get(i);
@@ -160,10 +146,8 @@ public class EntryController {
     @PostMapping(path = "/inspection-findings", consumes = "application/json")
     @Operation(summary = "Record an inspectorate finding", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> finding(@Valid @RequestBody EntryBodies.InspectionFinding body, Principal principal,
-                                          @Parameter(description = KEY_DESCRIPTION)
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return record(key, principal, "inspection-findings", body, "finding", body.publishedOn(), id ->
+    public ResponseEntity<Object> finding(@Valid @RequestBody EntryBodies.InspectionFinding body, Principal principal) {
+        return record(principal, "finding", body.publishedOn(), id ->
                 new RecordInspectionFinding(id, body.inspectorate(), body.title(), body.publishedOn(),
                         crcs("crcIds", body.crcIds() == null ? List.of() : body.crcIds()),
                         Boolean.TRUE.equals(body.thematic()),
@@ -177,11 +161,9 @@ public class EntryController {
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<Object> correct(@PathVariable String entryId,
-                                          @Valid @RequestBody EntryBodies.Correction body, Principal principal,
-                                          @Parameter(description = KEY_DESCRIPTION)
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                          @Valid @RequestBody EntryBodies.Correction body, Principal principal) {
         Numbers.requireReasonable("changes", body.changes());
-        return revise(key, principal, entryId, "corrections", body,
+        return revise(principal, entryId,
                 new CorrectEntry(existing(entryId), body.changes(), body.reason()));
     }
 
@@ -190,35 +172,26 @@ public class EntryController {
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<Object> retract(@PathVariable String entryId,
-                                          @Valid @RequestBody EntryBodies.Retraction body, Principal principal,
-                                          @Parameter(description = KEY_DESCRIPTION)
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return revise(key, principal, entryId, "retraction", body, new RetractEntry(existing(entryId), body.reason()));
+                                          @Valid @RequestBody EntryBodies.Retraction body, Principal principal) {
+        return revise(principal, entryId, new RetractEntry(existing(entryId), body.reason()));
     }
 
-    private ResponseEntity<Object> record(String key, Principal principal, String resource, Object body,
-                                          String kind, LocalDate date, Function<EntryId, Object> command) {
-        return idempotency.run(key, principal.getName(), List.of("POST", "/api/" + resource, body), () -> {
-            // The date only makes the id readable; a year past 9999 prints as "+10000", which an id
-            // may not hold (and the ledger refuses such a date anyway).
-            String day = date == null ? "undated" : date.toString().replaceAll("[^0-9-]", "");
-            EntryId id = EntryId.of(kind + "-" + day + "-" + UUID.randomUUID().toString().substring(0, 8));
-            commands.sendAndWait(command.apply(id), recordedBy(principal));
-            URI permalink = URI.create("/api/entries/" + id.value());
-            return shown(ResponseEntity.created(permalink), permalink, answers.entryAfterWrite(id.value(), 1));
-        });
+    private ResponseEntity<Object> record(Principal principal, String kind, LocalDate date,
+                                          Function<EntryId, Object> command) {
+        // The date only makes the id readable; a year past 9999 prints as "+10000", which an id
+        // may not hold (and the ledger refuses such a date anyway).
+        String day = date == null ? "undated" : date.toString().replaceAll("[^0-9-]", "");
+        EntryId id = EntryId.of(kind + "-" + day + "-" + UUID.randomUUID().toString().substring(0, 8));
+        commands.sendAndWait(command.apply(id), recordedBy(principal));
+        URI permalink = URI.create("/api/entries/" + id.value());
+        return shown(ResponseEntity.created(permalink), permalink, answers.entryAfterWrite(id.value(), 1));
     }
 
-    private ResponseEntity<Object> revise(String key, Principal principal, String entryId, String what, Object body,
-                                          Object command) {
-        return idempotency.run(key, principal.getName(), List.of("POST", "/api/entries/" + entryId + "/" + what, body),
-                () -> {
-                    int revisions = answers.readModel().live().entry(entryId).map(e -> e.revisions().size()).orElse(0);
-                    commands.sendAndWait(command, recordedBy(principal));
-                    URI permalink = URI.create("/api/entries/" + entryId);
-                    return shown(ResponseEntity.ok().location(permalink), permalink,
-                            answers.entryAfterWrite(entryId, revisions + 1));
-                });
+    private ResponseEntity<Object> revise(Principal principal, String entryId, Object command) {
+        int revisions = answers.readModel().live().entry(entryId).map(e -> e.revisions().size()).orElse(0);
+        commands.sendAndWait(command, recordedBy(principal));
+        URI permalink = URI.create("/api/entries/" + entryId);
+        return shown(ResponseEntity.ok().location(permalink), permalink, answers.entryAfterWrite(entryId, revisions + 1));
     }
 
     /**

@@ -4,59 +4,48 @@ import uk.crcledger.entry.JsonNames;
 import uk.crcledger.entry.Source;
 import uk.crcledger.timeline.TimelineItem;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A timeline as CSV (RFC 4180): a header, then one row per entry, in these columns, always in this
+ * A timeline as a {@link CsvTable}: a header, then one row per entry, in these columns, always in this
  * order: {@value #HEADER}. {@code crcIds} are joined with "; ", {@code sources} with " | " (each as
- * title, publisher, date, document reference and URL, the known ones joined with " — ").
- * <p>
- * UTF-8 with a byte-order mark: without it Excel reads a CSV file in the machine's legacy code page
- * and garbles every non-ASCII character (the "—", "£" and accented names in sources). Lines end in
- * CRLF; a field holding a comma, quote, CR or LF is quoted, with quotes doubled. A cell starting with
- * {@code = + - @} (or tab/CR) is prefixed with {@code '} so a spreadsheet shows it as text instead of
- * running it as a formula (CSV injection).
+ * title, publisher, date, document reference and URL, the known ones joined with " — "). How it is
+ * written (RFC 4180, the byte-order mark, the formula guard) is {@link CsvTableMessageConverter}'s.
  */
 public final class CsvTimeline {
 
     static final String HEADER = "entryId,type,occurredOn,providerId,providerName,crcIds,summary,status,"
             + "recordedAt,recordedBy,revisions,ledgerPosition,sources,permalink";
-    private static final String BOM = "\uFEFF";
 
     private CsvTimeline() {
     }
 
-    public static byte[] render(List<TimelineItem> items, String permalinkBase) {
-        StringBuilder out = new StringBuilder(BOM).append(HEADER).append("\r\n");
+    /** The one place that maps a timeline item to a row. */
+    public static CsvTable table(List<TimelineItem> items, String permalinkBase) {
+        List<List<String>> rows = new ArrayList<>();
         for (TimelineItem item : items) {
-            List<String> row = List.of(
-                    item.entryId(), text(item.type()), text(item.occurredOn()),
+            rows.add(List.of(
+                    item.entryId(), item.type().jsonName(), text(item.occurredOn()),
                     text(item.providerId()), text(item.providerName()), String.join("; ", item.crcIds()),
-                    text(item.summary()), text(item.status() == null ? null : JsonNames.of(item.status())),
-                    text(item.recordedAt()), text(item.recordedBy()), text(item.revisions()),
-                    text(item.ledgerPosition()), sources(item.sources()), permalinkBase + item.entryId());
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append(cell(row.get(i)));
-            }
-            out.append("\r\n");
+                    text(item.summary()), JsonNames.of(item.status()), text(item.recordedAt()),
+                    text(item.recordedBy()), text(item.revisions()), text(item.ledgerPosition()),
+                    sources(item.sources()), permalinkBase + item.entryId()));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return new CsvTable(List.of(HEADER.split(",")), rows);
     }
 
     /** Every source of an entry, one line each, joined with " | ". */
     static String sources(List<Source> sources) {
-        return sources.stream().map(CsvTimeline::source).collect(java.util.stream.Collectors.joining(" | "));
+        return sources.stream().map(CsvTimeline::source).collect(Collectors.joining(" | "));
     }
 
     /** A source as its title, publisher, date, document reference and URL, the known ones joined with " — ". */
     static String source(Source source) {
         List<String> parts = new ArrayList<>();
-        for (Object value : java.util.Arrays.asList(source.title(), source.publisher(), source.publishedOn(),
+        for (Object value : Arrays.asList(source.title(), source.publisher(), source.publishedOn(),
                 source.documentReference(), source.url())) {
             if (value != null && !value.toString().isBlank()) {
                 parts.add(value.toString());
@@ -67,16 +56,5 @@ public final class CsvTimeline {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    static String cell(String value) {
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
     }
 }

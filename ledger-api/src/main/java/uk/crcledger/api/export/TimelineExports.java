@@ -1,12 +1,13 @@
 package uk.crcledger.api.export;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,20 +20,25 @@ import uk.crcledger.api.readmodel.TimelineParameters;
 import uk.crcledger.timeline.Timeline;
 import uk.crcledger.timeline.TimelineFilter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The CRC and provider timelines in other formats, chosen by {@code ?format=} (or {@code Accept: text/csv},
- * which {@link CsvAcceptFilter} turns into {@code format=csv}). The filters and {@code asOf} are those of the
- * JSON timeline; without {@code page} or {@code size} an export holds the whole timeline, not one page.
+ * The CRC and provider timelines in other formats, chosen by Spring's content negotiation
+ * ({@link TimelineFormats}): {@code ?format=csv} or {@code Accept: text/csv} reach the {@code text/csv}
+ * mappings here, {@code ?format=timelinejs} the TimelineJS ones; the JSON timeline (the default) is the
+ * controllers' own. The filters and {@code asOf} are those of the JSON timeline; without {@code page} or
+ * {@code size} an export holds the whole timeline, not one page.
  */
 @RestController
 @Tag(name = "Exports", description = "The ledger as CSV, TimelineJS, Atom and OCDS")
 public class TimelineExports {
 
-    static final List<String> FORMATS = List.of("json", "csv", "timelinejs");
+    static final List<String> FORMATS = List.copyOf(TimelineFormats.FORMATS.keySet());
+    private static final String FORMAT_DESCRIPTION = "json (the default), csv (also chosen by Accept: text/csv) "
+            + "or timelinejs";
+    private static final String CRC_TIMELINE = "/api/crcs/{crcId}/timeline";
+    private static final String PROVIDER_TIMELINE = "/api/providers/{providerId}/timeline";
 
     private final ReadModelAnswers answers;
 
@@ -40,64 +46,76 @@ public class TimelineExports {
         this.answers = answers;
     }
 
-    @GetMapping(path = "/api/crcs/{crcId}/timeline", params = "format")
-    @Operation(summary = "A CRC's timeline as json, csv or timelinejs (the whole timeline unless page or size is given)")
+    @GetMapping(path = CRC_TIMELINE, produces = "text/csv")
+    @Operation(summary = "A CRC's timeline as CSV (the whole timeline unless page or size is given)")
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     @ApiResponse(responseCode = "400", description = "An unknown format, or a bad parameter, named in `field`")
-    public ResponseEntity<?> crcTimeline(@PathVariable String crcId, @ParameterObject TimelineParameters parameters,
-                                         @Parameter(description = "json, csv or timelinejs")
-                                         @RequestParam String format) {
-        String chosen = format(format);
-        Timeline timeline = ReadModelAnswers.found(
-                answers.at(parameters.asOf()).crcTimeline(crcId, filter(parameters, chosen)), "No CRC " + crcId);
-        return render(chosen, timeline, parameters, "crc-" + crcId, "CRC " + crcId);
+    public ResponseEntity<CsvTable> crcTimelineCsv(@PathVariable String crcId,
+                                                   @ParameterObject TimelineParameters parameters) {
+        return csv(crcTimeline(crcId, parameters), parameters, "crc-" + crcId);
     }
 
-    @GetMapping(path = "/api/providers/{providerId}/timeline", params = "format")
-    @Operation(summary = "A provider's timeline as json, csv or timelinejs (the whole timeline unless page or size is given)")
+    @GetMapping(path = CRC_TIMELINE, params = "format=timelinejs", produces = "application/json")
+    @Operation(summary = "A CRC's timeline as TimelineJS JSON (the whole timeline unless page or size is given)")
+    public Map<String, Object> crcTimelineJs(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
+        return TimelineJsTimeline.render(crcTimeline(crcId, parameters).items(), "Timeline of CRC " + crcId,
+                permalinkBase());
+    }
+
+    @GetMapping(path = PROVIDER_TIMELINE, produces = "text/csv")
+    @Operation(summary = "A provider's timeline as CSV (the whole timeline unless page or size is given)")
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     @ApiResponse(responseCode = "400", description = "An unknown format, or a bad parameter, named in `field`")
-    public ResponseEntity<?> providerTimeline(@PathVariable String providerId,
-                                              @ParameterObject TimelineParameters parameters,
-                                              @Parameter(description = "json, csv or timelinejs")
-                                              @RequestParam String format) {
-        String chosen = format(format);
-        Timeline timeline = ReadModelAnswers.found(
-                answers.at(parameters.asOf()).providerTimeline(providerId, filter(parameters, chosen)),
-                "No provider " + providerId);
-        return render(chosen, timeline, parameters, "provider-" + providerId, "provider " + providerId);
+    public ResponseEntity<CsvTable> providerTimelineCsv(@PathVariable String providerId,
+                                                        @ParameterObject TimelineParameters parameters) {
+        return csv(providerTimeline(providerId, parameters), parameters, "provider-" + providerId);
     }
 
-    private static String format(String format) {
-        if (!FORMATS.contains(format)) {
-            throw new BadRequest("format", "format must be one of " + FORMATS + ", was '" + format + "'");
-        }
-        return format;
+    @GetMapping(path = PROVIDER_TIMELINE, params = "format=timelinejs", produces = "application/json")
+    @Operation(summary = "A provider's timeline as TimelineJS JSON (the whole timeline unless page or size is given)")
+    public Map<String, Object> providerTimelineJs(@PathVariable String providerId,
+                                                  @ParameterObject TimelineParameters parameters) {
+        return TimelineJsTimeline.render(providerTimeline(providerId, parameters).items(),
+                "Timeline of provider " + providerId, permalinkBase());
     }
 
-    /** The page asked for; for an export without page or size, the whole timeline. */
-    private static TimelineFilter filter(TimelineParameters parameters, String format) {
+    /**
+     * Any other {@code format}: content negotiation ignores a format it does not know (it would otherwise
+     * answer 406 with no body), so it is refused here, naming the formats there are.
+     */
+    @Hidden
+    @GetMapping(path = {CRC_TIMELINE, PROVIDER_TIMELINE},
+            params = {"format", "format!=json", "format!=csv", "format!=timelinejs"})
+    public void unknownFormat(@RequestParam String format) {
+        throw new BadRequest("format", "format must be one of " + FORMATS + ", was '" + format + "'");
+    }
+
+    private Timeline crcTimeline(String crcId, TimelineParameters parameters) {
+        return ReadModelAnswers.found(answers.at(parameters.asOf()).crcTimeline(crcId, wholeUnlessPaged(parameters)),
+                "No CRC " + crcId);
+    }
+
+    private Timeline providerTimeline(String providerId, TimelineParameters parameters) {
+        return ReadModelAnswers.found(answers.at(parameters.asOf())
+                .providerTimeline(providerId, wholeUnlessPaged(parameters)), "No provider " + providerId);
+    }
+
+    /** The page asked for; without page or size, the whole timeline. */
+    private static TimelineFilter wholeUnlessPaged(TimelineParameters parameters) {
         TimelineFilter filter = parameters.filter();
-        if (!"json".equals(format) && parameters.page() == null && parameters.size() == null) {
+        if (parameters.page() == null && parameters.size() == null) {
             return new TimelineFilter(filter.types(), filter.from(), filter.to(), filter.providerId(), 0,
                     Integer.MAX_VALUE);
         }
         return filter;
     }
 
-    private ResponseEntity<?> render(String format, Timeline timeline, TimelineParameters parameters, String fileName,
-                                     String title) {
+    private static ResponseEntity<CsvTable> csv(Timeline timeline, TimelineParameters parameters, String fileName) {
         String stamp = parameters.asOf() == null || parameters.asOf().isBlank() ? ""
                 : "-asof-" + parameters.asOf().replaceAll("[^0-9A-Za-z]", "");
-        return switch (format) {
-            case "csv" -> ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + stamp + ".csv\"")
-                    .body(CsvTimeline.render(timeline.items(), permalinkBase()));
-            case "timelinejs" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(TimelineJsTimeline.render(timeline.items(), "Timeline of " + title, permalinkBase()));
-            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(ReadModelAnswers.page(timeline,
-                            parameters.next(ServletUriComponentsBuilder.fromCurrentRequest())));
-        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + stamp + ".csv\"")
+                .body(CsvTimeline.table(timeline.items(), permalinkBase()));
     }
 
     static String permalinkBase() {

@@ -5,32 +5,55 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
-import org.springframework.http.ResponseEntity;
+import org.bson.types.Binary;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 import uk.crcledger.api.observability.LedgerMetrics;
 import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.problem.RequestSizeLimit;
 
-import java.net.URI;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * Runs a POST at most once per {@code Idempotency-Key} (per caller): the first request's answer is
- * kept and returned to every retry with the same key and the same request; the same key with
- * another request is refused (422). The key is claimed before the work starts, so two retries
- * racing each other cannot both run it (the second gets 409 while the first is in progress).
+ * Runs a POST under {@code /api} at most once per {@code Idempotency-Key} (per caller): the first request's
+ * answer (status, Location, content type and body) is kept and returned to every retry with the same key
+ * and the same request (method, path and body bytes); the same key with another request is refused (422).
+ * The key is claimed before the work starts, so two retries racing each other cannot both run it (the
+ * second gets 409 while the first is in progress). Only a successful (2xx) answer is kept: after a refusal
+ * or a failure the key is freed, so the client can correct the request, or retry it, under the same key.
  * Answers are kept in the {@value #COLLECTION} collection, keyed by {@code _id}.
+ * <p>
+ * A filter, so every POST gets it without its handler knowing; it runs after Spring Security's filters
+ * (the caller is known, and a refused token claims nothing). The administration POSTs under
+ * {@value #NOT_UNDER} are left out: a token's answer holds its secret, which is not to be kept here, and
+ * a rebuild or an audit is meant to run each time it is asked for.
  */
 @Component
-public class IdempotentRequests {
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class IdempotentRequests extends OncePerRequestFilter {
 
     public static final String COLLECTION = "idempotency_keys";
     /** The request header that names a retryable POST. */
@@ -38,37 +61,49 @@ public class IdempotentRequests {
     /** What the header does, for the OpenAPI document of every POST that takes it. */
     public static final String HEADER_DESCRIPTION = "Retrying with the same key and body returns the first answer "
             + "and stores nothing new; the same key with another body is refused (422)";
+    private static final String UNDER = "/api/";
+    private static final String NOT_UNDER = "/api/admin/";
     private static final int MAX_KEY_LENGTH = 200;
-    private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final MongoCollection<Document> keys;
-    private final JsonMapper json;
     private final LedgerMetrics metrics;
+    private final HandlerExceptionResolver problems;
 
-    public IdempotentRequests(MongoDatabase ledgerDatabase, JsonMapper json, LedgerMetrics metrics) {
+    public IdempotentRequests(MongoDatabase ledgerDatabase, LedgerMetrics metrics,
+                              @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.keys = ledgerDatabase.getCollection(COLLECTION);
-        this.json = json;
         this.metrics = metrics;
+        this.problems = problems;
     }
 
-    /** What a replayed answer is made of. */
-    public record Answer(int status, String location, Object body) {
+    /** Whether a POST to this path (as the OpenAPI document or the request names it) takes the header. */
+    public static boolean appliesTo(String path) {
+        return path.startsWith(UNDER) && !path.startsWith(NOT_UNDER);
     }
 
-    /**
-     * @param key     the Idempotency-Key header, or null to just run {@code work}
-     * @param caller  who asks (keys are per caller)
-     * @param request what is asked: method, path and body, compared on retries
-     */
-    public ResponseEntity<Object> run(String key, String caller, Object request, Supplier<ResponseEntity<?>> work) {
-        if (key == null) {
-            return cast(work.get());
-        }
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !appliesTo(request.getRequestURI())
+                || request.getHeader(HEADER) == null || request.getUserPrincipal() == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new BadRequest("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+            refuse(request, response, new BadRequest(HEADER, HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters"));
+            return;
         }
-        String id = caller + "\n" + key;
-        String fingerprint = fingerprint(request);
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (RequestSizeLimit.BodyTooLarge e) {
+            throw new ServletException(e); // RequestSizeLimit answers 413 for it
+        }
+        String id = request.getUserPrincipal().getName() + "\n" + key;
+        String fingerprint = fingerprint(request, body);
         // Claim the key, or find the answer of whoever holds it. The holder may give it up (its
         // request failed) between our insert and our read: then try to claim it again.
         while (true) {
@@ -80,7 +115,8 @@ public class IdempotentRequests {
                 continue;
             }
             if (existing != null) {
-                return replay(existing, fingerprint);
+                replay(existing, fingerprint, request, response);
+                return;
             }
             try {
                 keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "running")
@@ -92,23 +128,26 @@ public class IdempotentRequests {
                 }
             }
         }
-        ResponseEntity<?> answer;
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
-            answer = work.get();
-        } catch (RuntimeException e) {
-            // Nothing was stored (a refusal, or a failure): free the key so the client can correct
-            // the request, or retry it, under the same key.
+            chain.doFilter(new ReadBody(request, body), answer);
+        } catch (IOException | ServletException | RuntimeException e) {
             keys.deleteOne(Filters.eq("_id", id));
             throw e;
         }
-        keys.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("fingerprint", fingerprint)
-                .append("state", "done")
-                .append("status", answer.getStatusCode().value())
-                .append("location", answer.getHeaders().getLocation() == null ? null
-                        : answer.getHeaders().getLocation().toString())
-                .append("body", answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()))
-                .append("createdAt", Date.from(Instant.now())));
-        return cast(answer);
+        if (answer.getStatus() / 100 == 2) {
+            keys.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("fingerprint", fingerprint)
+                    .append("state", "done")
+                    .append("status", answer.getStatus())
+                    .append("location", answer.getHeader(HttpHeaders.LOCATION))
+                    .append("contentType", answer.getContentType())
+                    .append("body", new Binary(answer.getContentAsByteArray()))
+                    .append("createdAt", Date.from(Instant.now())));
+        } else {
+            // Nothing was stored (a refusal, or a failure): free the key.
+            keys.deleteOne(Filters.eq("_id", id));
+        }
+        answer.copyBodyToResponse();
     }
 
     /** A claim older than any request can run (the process holding it died). */
@@ -117,35 +156,111 @@ public class IdempotentRequests {
                 && existing.getDate("createdAt").toInstant().isBefore(Instant.now().minus(ABANDONED_AFTER));
     }
 
-    private ResponseEntity<Object> replay(Document existing, String fingerprint) {
+    private void replay(Document existing, String fingerprint, HttpServletRequest request,
+                        HttpServletResponse response) throws ServletException {
         if (!fingerprint.equals(existing.getString("fingerprint"))) {
-            throw new KeyReused();
+            refuse(request, response, new KeyReused());
+            return;
         }
         if (!"done".equals(existing.getString("state"))) {
-            throw new KeyInProgress();
+            refuse(request, response, new KeyInProgress());
+            return;
         }
         metrics.idempotentReplay();
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(existing.getInteger("status"))
-                .header("Idempotent-Replayed", "true");
+        response.setStatus(existing.getInteger("status"));
+        response.setHeader("Idempotent-Replayed", "true");
         if (existing.getString("location") != null) {
-            builder.location(URI.create(existing.getString("location")));
+            response.setHeader(HttpHeaders.LOCATION, existing.getString("location"));
         }
-        String body = existing.getString("body");
-        return builder.body(body == null ? null : json.readValue(body, Map.class));
+        if (existing.getString("contentType") != null) {
+            response.setContentType(existing.getString("contentType"));
+        }
+        Binary body = existing.get("body", Binary.class);
+        if (body != null) {
+            try {
+                response.setContentLength(body.length());
+                response.getOutputStream().write(body.getData());
+            } catch (IOException e) {
+                throw new ServletException(e);
+            }
+        }
     }
 
-    private String fingerprint(Object request) {
+    /** Answers as the handlers' own refusals are answered: a problem from {@code ProblemHandling}. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RuntimeException refusal) {
+        if (problems.resolveException(request, response, null, refusal) == null) {
+            throw refusal;
+        }
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
         try {
-            byte[] bytes = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            String query = request.getQueryString();
+            sha256.update((request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query)
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static ResponseEntity<Object> cast(ResponseEntity<?> answer) {
-        return (ResponseEntity<Object>) answer;
+    /** The request with its body, already read for the fingerprint, to read again. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
     /** The same key was used for a different request. */

@@ -17,12 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import uk.crcledger.api.idempotency.IdempotentRequests;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.readmodel.Page;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
@@ -45,12 +43,10 @@ public class ProviderController {
 
     private final CommandGateway commands;
     private final ReadModelAnswers answers;
-    private final IdempotentRequests idempotency;
 
-    public ProviderController(CommandGateway commands, ReadModelAnswers answers, IdempotentRequests idempotency) {
+    public ProviderController(CommandGateway commands, ReadModelAnswers answers) {
         this.commands = commands;
         this.answers = answers;
-        this.idempotency = idempotency;
     }
 
     @Schema(description = "A provider to register")
@@ -95,16 +91,13 @@ public class ProviderController {
     @Operation(summary = "Register a provider", security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", description = "Registered; Location is the provider")
     @ApiResponse(responseCode = "409", description = "Already registered")
-    public ResponseEntity<Object> register(@Valid @RequestBody ProviderBody body, Principal principal,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return idempotency.run(key, principal.getName(), List.of("POST", "/api/providers", body), () -> {
-            ProviderId id = BadRequest.parse("providerId", () -> ProviderId.of(body.providerId()));
-            commands.sendAndWait(new RegisterProvider(id, body.name(), body.kind(),
-                            body.members() == null ? List.of() : body.members()),
-                    MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
-            var provider = answers.waitFor(q -> q.provider(id.value()));
-            return ResponseEntity.created(URI.create("/api/providers/" + id.value()))
-                    .body(provider);
-        });
+    public ResponseEntity<Object> register(@Valid @RequestBody ProviderBody body, Principal principal) {
+        ProviderId id = BadRequest.parse("providerId", () -> ProviderId.of(body.providerId()));
+        commands.sendAndWait(new RegisterProvider(id, body.name(), body.kind(),
+                        body.members() == null ? List.of() : body.members()),
+                MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
+        var provider = answers.waitFor(q -> q.provider(id.value()));
+        return ResponseEntity.created(URI.create("/api/providers/" + id.value()))
+                .body(provider);
     }
 }

@@ -1,7 +1,6 @@
 package uk.crcledger.api.tlog;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,10 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.crcledger.api.idempotency.IdempotentRequests;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.problem.NotFound;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
@@ -49,19 +46,14 @@ import java.util.List;
 @Tag(name = "Transparency log")
 public class PayloadWithholdingController {
 
-    private static final String IDEMPOTENCY_KEY = IdempotentRequests.HEADER;
-    private static final String KEY_DESCRIPTION = IdempotentRequests.HEADER_DESCRIPTION;
-
     private final CommandGateway commands;
     private final ReadModelAnswers answers;
-    private final IdempotentRequests idempotency;
     private final WithheldPayloads withheld;
 
     public PayloadWithholdingController(CommandGateway commands, ReadModelAnswers answers,
-                                        IdempotentRequests idempotency, WithheldPayloads withheld) {
+                                        WithheldPayloads withheld) {
         this.commands = commands;
         this.answers = answers;
-        this.idempotency = idempotency;
         this.withheld = withheld;
     }
 
@@ -108,9 +100,7 @@ public class PayloadWithholdingController {
             + "Idempotency-Key reused with another body",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<Object> withhold(@PathVariable String entryId, @Valid @RequestBody Withholding body,
-                                           Principal principal,
-                                           @Parameter(description = KEY_DESCRIPTION)
-                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                           Principal principal) {
         EntryId id = BadRequest.parse("entryId", () -> EntryId.of(entryId));
         long position = body.position();
         LedgerEntry entry = answers.readModel().live().entry(entryId)
@@ -120,19 +110,16 @@ public class PayloadWithholdingController {
             throw new BadRequest("position", "position " + position + " is not one of entry " + entryId
                     + "'s revisions, which are at " + revisions);
         }
-        return idempotency.run(key, principal.getName(),
-                List.of("POST", "/api/entries/" + entryId + "/withholdings", body), () -> {
-                    // Withholding a withheld position again is refused by the aggregate (409).
-                    commands.sendAndWait(new WithholdPayload(id, position, body.reason(), body.reference()),
-                            MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
-                    long withholding = withheld.withholdingPosition(position).orElseThrow(() ->
-                            new IllegalStateException("the withholding of position " + position + " is not stored"));
-                    awaitMarked(entryId, position);
-                    WithholdingRecorded answer = new WithholdingRecorded(entryId, position, body.reason().strip(),
-                            body.reference() == null || body.reference().isBlank() ? null : body.reference().strip(),
-                            principal.getName(), withholding, "/tlog/payloads/" + position, "/api/entries/" + entryId);
-                    return ResponseEntity.created(URI.create("/tlog/payloads/" + position)).body(answer);
-                });
+            // Withholding a withheld position again is refused by the aggregate (409).
+            commands.sendAndWait(new WithholdPayload(id, position, body.reason(), body.reference()),
+                    MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));
+            long withholding = withheld.withholdingPosition(position).orElseThrow(() ->
+                    new IllegalStateException("the withholding of position " + position + " is not stored"));
+            awaitMarked(entryId, position);
+            WithholdingRecorded answer = new WithholdingRecorded(entryId, position, body.reason().strip(),
+                    body.reference() == null || body.reference().isBlank() ? null : body.reference().strip(),
+                    principal.getName(), withholding, "/tlog/payloads/" + position, "/api/entries/" + entryId);
+            return ResponseEntity.created(URI.create("/tlog/payloads/" + position)).body(answer);
     }
 
     /**

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
@@ -46,16 +45,6 @@ import static uk.crcledger.api.reliability.HostileCorpus.source;
 class HostileInputIntegrationTest {
 
     private static final String ADMIN = "admin.hostile-input-secret-0123456789";
-
-    /**
-     * Requests known to answer 5xx ({@link KnownHostileInputIssues}): production bugs to fix, reported,
-     * not hidden. The other assertions still hold for them (nothing stored, app healthy); only "no 5xx"
-     * skips them.
-     */
-    static final Set<String> KNOWN_SERVER_ERRORS = KnownHostileInputIssues.SERVER_ERRORS_TO_FIX;
-
-    /** Known 4xx answers that are not problem+json ({@link KnownHostileInputIssues}). */
-    static final Set<String> KNOWN_NON_PROBLEM_ANSWERS = KnownHostileInputIssues.NON_PROBLEM_4XX_TO_FIX;
 
     private static final Path dataDir = TestDirectories.temporary("ledger-hostile-test");
 
@@ -161,21 +150,6 @@ class HostileInputIntegrationTest {
                 && o.answer().status() < 500 && !isProblem(o.answer())).toList();
 
         report("SERVER ERROR (5xx)", serverErrors);
-        List<String> fixed = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            String name = o.probe().name();
-            if ((KNOWN_SERVER_ERRORS.contains(name) && o.answer().status() < 500)
-                    || (KNOWN_NON_PROBLEM_ANSWERS.contains(name) && isProblem(o.answer()))) {
-                fixed.add(name);
-            }
-        }
-        fixed.forEach(name -> System.out.println("KNOWN ISSUE NOW ANSWERED PROPERLY (remove it from "
-                + "KnownHostileInputIssues): " + name));
-        System.out.println("HOSTILE INPUT KNOWN ISSUES: " + serverErrors.size() + " answers 5xx ("
-                + serverErrors.stream().filter(o -> !KNOWN_SERVER_ERRORS.contains(o.probe().name())).count()
-                + " new), " + notProblems.size() + " 4xx not problem+json ("
-                + notProblems.stream().filter(o -> !KNOWN_NON_PROBLEM_ANSWERS.contains(o.probe().name())).count()
-                + " new)");
         report("TRANSPORT FAILURE", transportFailures);
         report("WRITE NOT REFUSED", storedOrAccepted);
         report("4xx NOT A PROBLEM", notProblems);
@@ -189,12 +163,10 @@ class HostileInputIntegrationTest {
         assertThat(api.get("/api/crcs/west-yorkshire/timeline", null).json().get("total")).isEqualTo(timelineBefore);
         assertThat(api.get("/api/entries/" + liveEntry, null).json().get("revisions")).isEqualTo(liveBefore);
 
-        assertThat(serverErrors.stream().map(o -> o.probe().name())
-                .filter(name -> !KNOWN_SERVER_ERRORS.contains(name)).toList()).as("new 5xx answers").isEmpty();
+        assertThat(serverErrors.stream().map(o -> o.probe().name()).toList()).as("5xx answers").isEmpty();
         assertThat(transportFailures.stream().map(o -> o.probe().name()).toList()).as("no answer at all").isEmpty();
         assertThat(storedOrAccepted.stream().map(o -> o.probe().name()).toList()).as("writes not refused").isEmpty();
-        assertThat(notProblems.stream().map(o -> o.probe().name())
-                .filter(name -> !KNOWN_NON_PROBLEM_ANSWERS.contains(name)).toList()).as("4xx not problem+json").isEmpty();
+        assertThat(notProblems.stream().map(o -> o.probe().name()).toList()).as("4xx not problem+json").isEmpty();
 
         // Still healthy, and still recording.
         Answer health = api.get("/actuator/health", null);
