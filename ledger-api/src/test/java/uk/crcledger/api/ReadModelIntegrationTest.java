@@ -2,7 +2,7 @@ package uk.crcledger.api;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
+import uk.crcledger.timeline.CrcView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -53,8 +53,8 @@ class ReadModelIntegrationTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live()
                     .crcTimeline("west-yorkshire", TimelineFilter.all()).map(t -> t.total() == 1).orElse(false));
-            Document crc = readModel.live().crc("west-yorkshire").orElseThrow();
-            assertThat(crc.getString("currentProviderName")).isEqualTo("Purple Futures");
+            CrcView crc = readModel.live().crc("west-yorkshire").orElseThrow();
+            assertThat(crc.currentProviderName()).isEqualTo("Purple Futures");
 
             ReadModelMaintenance maintenance = app.getBean(ReadModelMaintenance.class);
             assertThat(maintenance.rebuild().state()).isEqualTo("rebuilding");

@@ -16,6 +16,7 @@ import uk.crcledger.api.LedgerApplication;
 import uk.crcledger.api.testing.HttpLedger.Answer;
 import uk.crcledger.timeline.LedgerReadModel;
 import uk.crcledger.timeline.Timeline;
+import uk.crcledger.timeline.TimelineItem;
 import uk.crcledger.timeline.TimelineFilter;
 
 import java.io.IOException;
@@ -487,8 +488,8 @@ class ConcurrentWritesIntegrationTest {
 
     private List<String> jobCutIdsOn(String crc) {
         Timeline timeline = readModel.live().crcTimeline(crc, TimelineFilter.all()).orElseThrow();
-        return timeline.items().stream().filter(i -> JOB_CUT.equals(i.getString("type")))
-                .map(i -> i.getString("entryId")).toList();
+        return timeline.items().stream().filter(i -> JOB_CUT.equals(i.type().jsonName()))
+                .map(TimelineItem::entryId).toList();
     }
 
     /** Every CRC's whole timeline and every entry on them, as the live read model answers them. */
@@ -499,9 +500,9 @@ class ConcurrentWritesIntegrationTest {
             Timeline timeline = readModel.live().crcTimeline(crc, TimelineFilter.all()).orElseThrow();
             snapshot.put("timeline " + crc, timeline);
             snapshot.put("crc " + crc, readModel.live().crc(crc).orElseThrow());
-            for (Document item : timeline.items()) {
-                if (item.getString("entryId") != null) {
-                    entries.add(item.getString("entryId"));
+            for (TimelineItem item : timeline.items()) {
+                if (item.entryId() != null) {
+                    entries.add(item.entryId());
                 }
             }
         }

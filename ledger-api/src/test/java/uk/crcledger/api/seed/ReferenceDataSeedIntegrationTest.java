@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.crcledger.api.LedgerApplication;
 import uk.crcledger.timeline.LedgerReadModel;
 import uk.crcledger.timeline.Timeline;
+import uk.crcledger.timeline.TimelineItem;
 import uk.crcledger.timeline.TimelineFilter;
 
 import java.nio.file.Path;
@@ -42,22 +43,22 @@ class ReferenceDataSeedIntegrationTest {
                     .crcTimeline("west-yorkshire", TimelineFilter.all())
                     .map(t -> t.total() == WEST_YORKSHIRE_ITEMS).orElse(false));
             Timeline timeline = readModel.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
-            List<Document> items = timeline.items();
-            assertThat(items).extracting(d -> d.getString("entryId")).containsExactly(
+            List<TimelineItem> items = timeline.items();
+            assertThat(items).extracting(TimelineItem::entryId).containsExactly(
                     "award-2014-12-18-west-yorkshire",
                     "finding-2015-11-19-thematic",
                     "job-cuts-2016-01-20-purple-futures",
                     "finding-2016-01-21-thematic",
                     "term-change-2018-07-27",
                     "end-2021-06-26-west-yorkshire");
-            assertThat(items).extracting(d -> d.getString("occurredOn")).isSorted();
-            assertThat(items).allSatisfy(item -> assertThat(item.getString("recordedBy")).isEqualTo("reference-data"));
+            assertThat(items).extracting(TimelineItem::occurredOn).isSorted();
+            assertThat(items).allSatisfy(item -> assertThat(item.recordedBy()).isEqualTo("reference-data"));
             assertThat(items).filteredOn(item -> List.of("contract-award", "job-cut-announcement")
-                            .contains(item.getString("type")))
+                            .contains(item.type().jsonName()))
                     .hasSize(2)
                     .allSatisfy(item -> {
-                        assertThat(item.getString("providerId")).isEqualTo("purple-futures");
-                        assertThat(item.getString("providerName")).isEqualTo("Purple Futures");
+                        assertThat(item.providerId()).isEqualTo("purple-futures");
+                        assertThat(item.providerName()).isEqualTo("Purple Futures");
                     });
             await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("ddc").isPresent());
         }
