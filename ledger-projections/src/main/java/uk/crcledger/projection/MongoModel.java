@@ -1,8 +1,6 @@
 package uk.crcledger.projection;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -12,11 +10,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +23,22 @@ import java.util.stream.IntStream;
 /**
  * The read model in MongoDB, for one version of the collections.
  * <p>
- * A shared document is stored in up to {@value #BUCKETS} buckets, {@code <id>|<bucket>}, the bucket
- * chosen by the contribution's sequence the way Axon chooses a segment ({@code hashCode & mask}). A
- * processor has at most {@value #MAX_SEGMENTS} segments, and a segment's mask keeps fewer bits than the
- * bucket's, so each bucket is written by one segment only and a batch can read, merge and replace it
- * without locks or compound filters (which the embedded server would answer by scanning). Readers
- * fetch the buckets with one {@code _id $in} and combine them.
+ * <b>Shared documents</b> (a CRC's or provider's timeline, a register) are append-only logs of
+ * versions, kept in {@value #BUCKETS} buckets, the bucket chosen by the contribution's sequence the
+ * way Axon chooses a segment ({@code hashCode & mask}); a segment's mask keeps no more bits than the
+ * bucket's, so each bucket has one writer and needs no lock, and that writer appends in ledger order.
+ * A bucket is a head document {@code <id>|<bucket>} holding the latest versions (at most
+ * {@value #PAGE}) and the number of full pages before them, {@code <id>|<bucket>|<page>}, which are
+ * written once and never again.
  * <p>
- * Why so many buckets: a batch rewrites every bucket it touches whole, so the cost of recording one
- * entry follows the size of its bucket. With {@value #BUCKETS} buckets a CRC with thousands of entries
- * keeps buckets of a few dozen, and a replay's cost stays linear in the number of events instead of
- * growing with the size of the busiest timelines.
+ * Why: a batch rewrites only the heads it touches, so recording an entry costs the same however long
+ * its CRC's history is, and a replay's cost stays linear in the number of events. Appending needs no
+ * parsing: a head's JSON array gets the new versions' bytes spliced in. A head remembers the last
+ * position appended, so a batch replayed after a crash appends nothing twice, and a rebuild writes
+ * the same documents whatever its batch boundaries.
  * <p>
- * Writes are collected per processing batch and sent when the batch ends: the buckets the batch
- * touches are read with one {@code _id $in} per collection, merged, and written back with one bulk
- * write per collection, every operation keyed by {@code _id}.
+ * Readers fetch the heads with one {@code _id $in}, then the pages they name, and group the versions
+ * by key. Entries are one document each. Every read and write is by {@code _id}, in bulk per batch.
  */
 public class MongoModel implements ModelReader {
 
@@ -52,12 +48,15 @@ public class MongoModel implements ModelReader {
      * Buckets of a shared document: a multiple of {@link #MAX_SEGMENTS}, so that a bucket belongs to
      * one segment. Changing it changes where contributions are stored: bump {@link #LAYOUT} with it.
      */
-    public static final int BUCKETS = 64;
+    public static final int BUCKETS = 16;
+    /** Versions in a bucket's head before it is written out as a page of its own. */
+    static final int PAGE = 64;
     /**
-     * The storage layout's version; a read model stored in another layout is rebuilt. 3: typed
-     * records as JSON, every version of a contribution kept (as-of answers select, not replay).
+     * The storage layout's version; a read model stored in another layout is rebuilt. 4: typed
+     * records as JSON, every version of a contribution kept (as-of answers select, not replay), shared
+     * documents as append-only pages.
      */
-    public static final int LAYOUT = 3;
+    public static final int LAYOUT = 4;
     /** Ids per {@code $in} query when a batch loads the buckets it touches. */
     private static final int LOAD_CHUNK = 50;
     private static final List<Integer> ALL_BUCKETS = IntStream.range(0, BUCKETS).boxed().toList();
@@ -91,13 +90,29 @@ public class MongoModel implements ModelReader {
 
     @Override
     public <V> Map<String, List<Version<V>>> shared(String collection, String docId, Class<V> valueType) {
-        List<String> ids = ALL_BUCKETS.stream().map(b -> bucketId(docId, b)).toList();
-        JavaType type = ReadModelJson.sharedType(valueType);
-        Map<String, List<Version<V>>> all = new TreeMap<>();
-        for (Document stored : collection(collection).find(Filters.in("_id", ids))) {
-            Map<String, List<Version<V>>> bucket = ReadModelJson.read(Packed.unpack(stored), type);
-            all.putAll(bucket);
+        List<String> heads = ALL_BUCKETS.stream().map(b -> bucketId(docId, b)).toList();
+        List<Document> found = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
+        for (Document head : collection(collection).find(Filters.in("_id", heads))) {
+            found.add(head);
+            for (int page = 0; page < head.getInteger(SEALED, 0); page++) {
+                pages.add(head.getString("_id") + "|" + page);
+            }
         }
+        for (int from = 0; from < pages.size(); from += LOAD_CHUNK) {
+            collection(collection).find(Filters.in("_id", pages.subList(from, Math.min(pages.size(), from + LOAD_CHUNK))))
+                    .into(found);
+        }
+        JavaType type = ReadModelJson.pageType(valueType);
+        Map<String, List<Version<V>>> all = new TreeMap<>();
+        for (Document stored : found) {
+            List<SharedVersion<V>> versions = ReadModelJson.read(Packed.unpack(stored), type);
+            for (SharedVersion<V> version : versions) {
+                all.computeIfAbsent(version.key(), k -> new ArrayList<>()).add(version.version());
+            }
+        }
+        // Pages and heads come in no particular order; within a key, positions are distinct.
+        all.values().forEach(versions -> versions.sort(java.util.Comparator.comparingLong(Version::position)));
         return all;
     }
 
@@ -149,28 +164,41 @@ public class MongoModel implements ModelReader {
 
         @Override
         public void contribute(String collection, String docId, String sequence, String key, Version<?> version) {
-            pending.add(new Contribution(collection, bucketId(docId, bucketOf(sequence)), key,
-                    ReadModelJson.MAPPER.valueToTree(version), version.position()));
+            pending.add(new Contribution(collection, bucketId(docId, bucketOf(sequence)), version.position(),
+                    ReadModelJson.write(new SharedVersion<>(key, version.position(), version.at(), version.value()))));
         }
 
         /**
-         * Sends the batch: shared buckets first, then entries, so a reader that finds an entry's
+         * Sends the batch: shared documents first, then entries, so a reader that finds an entry's
          * revision finds everything it spread.
          */
         public void flush() {
-            Map<String, Map<String, TreeMap<String, ArrayNode>>> buckets = new LinkedHashMap<>();
+            Map<String, Map<String, Head>> heads = new LinkedHashMap<>();
             for (Contribution c : pending) {
-                buckets.computeIfAbsent(c.collection(), k -> new LinkedHashMap<>()).put(c.bucketId(), null);
+                heads.computeIfAbsent(c.collection(), k -> new LinkedHashMap<>()).put(c.bucketId(), null);
             }
-            buckets.forEach(this::load);
+            heads.forEach(this::load);
+            Map<String, List<Document>> pages = new LinkedHashMap<>();
             for (Contribution c : pending) {
-                ArrayNode versions = buckets.get(c.collection()).get(c.bucketId())
-                        .computeIfAbsent(c.key(), k -> ReadModelJson.MAPPER.createArrayNode());
-                insert(versions, c.version(), c.position());
+                Head head = heads.get(c.collection()).get(c.bucketId());
+                if (c.position() <= head.last) {
+                    continue; // appended by this batch's first run, before a crash
+                }
+                head.append(c.json(), c.position());
+                if (head.count == PAGE) {
+                    pages.computeIfAbsent(c.collection(), k -> new ArrayList<>())
+                            .add(Packed.pack(c.bucketId() + "|" + head.sealed, head.bytes()));
+                    head.seal();
+                }
             }
-            buckets.forEach((collection, loaded) -> {
+            pages.forEach(MongoModel.this::insertAll);
+            heads.forEach((collection, loaded) -> {
                 Map<String, Document> documents = new LinkedHashMap<>();
-                loaded.forEach((id, bucket) -> documents.put(id, Packed.pack(id, ReadModelJson.write(bucket))));
+                loaded.forEach((id, head) -> {
+                    if (head.changed) {
+                        documents.put(id, head.document(id));
+                    }
+                });
                 replaceAll(collection, documents);
             });
             Map<String, Document> replaced = new LinkedHashMap<>();
@@ -190,47 +218,82 @@ public class MongoModel implements ModelReader {
             pending.clear();
         }
 
-        /** A version goes in position order, once: a replayed batch adds nothing. */
-        private static void insert(ArrayNode versions, JsonNode version, long position) {
-            int at = versions.size();
-            while (at > 0) {
-                long before = versions.get(at - 1).get("position").asLong();
-                if (before == position) {
-                    return;
-                }
-                if (before < position) {
-                    break;
-                }
-                at--;
-            }
-            versions.insert(at, version);
-        }
-
-        /** Fills in the stored buckets (a new one starts empty), a chunk of ids per round trip. */
-        private void load(String collection, Map<String, TreeMap<String, ArrayNode>> buckets) {
-            List<String> ids = new ArrayList<>(buckets.keySet());
+        /** Fills in the stored heads (a new one starts empty), a chunk of ids per round trip. */
+        private void load(String collection, Map<String, Head> heads) {
+            List<String> ids = new ArrayList<>(heads.keySet());
             for (String id : ids) {
-                buckets.put(id, new TreeMap<>());
+                heads.put(id, new Head());
             }
             for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
                 for (Document found : collection(collection).find(Filters.in("_id", chunk))) {
-                    TreeMap<String, ArrayNode> bucket = buckets.get(found.getString("_id"));
-                    try {
-                        JsonNode stored = ReadModelJson.MAPPER.readTree(Packed.unpack(found));
-                        for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
-                            Map.Entry<String, JsonNode> field = it.next();
-                            bucket.put(field.getKey(), (ArrayNode) field.getValue());
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Could not read bucket " + found.getString("_id"), e);
-                    }
+                    heads.put(found.getString("_id"), Head.of(found));
                 }
             }
         }
     }
 
-    private record Contribution(String collection, String bucketId, String key, JsonNode version, long position) {
+    /**
+     * A bucket's head as a batch appends to it: the versions' JSON array as bytes (spliced, never
+     * parsed), how many versions it holds, how many pages came before, and the last position appended.
+     */
+    private static final class Head {
+
+        private final java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        private int count;
+        private int sealed;
+        private long last;
+        private boolean changed;
+
+        Head() {
+            json.write('[');
+        }
+
+        static Head of(Document stored) {
+            Head head = new Head();
+            byte[] array = Packed.unpack(stored);
+            head.json.reset();
+            head.json.write(array, 0, array.length - 1); // without the closing bracket
+            head.count = stored.getInteger(COUNT, 0);
+            head.sealed = stored.getInteger(SEALED, 0);
+            head.last = stored.getLong(LAST);
+            return head;
+        }
+
+        void append(byte[] version, long position) {
+            if (count > 0) {
+                json.write(',');
+            }
+            json.write(version, 0, version.length);
+            count++;
+            last = position;
+            changed = true;
+        }
+
+        byte[] bytes() {
+            byte[] open = json.toByteArray();
+            byte[] closed = java.util.Arrays.copyOf(open, open.length + 1);
+            closed[open.length] = ']';
+            return closed;
+        }
+
+        void seal() {
+            json.reset();
+            json.write('[');
+            count = 0;
+            sealed++;
+        }
+
+        Document document(String id) {
+            return Packed.pack(id, bytes()).append(COUNT, count).append(SEALED, sealed).append(LAST, last);
+        }
+    }
+
+    private static final String COUNT = "count";
+    private static final String SEALED = "sealed";
+    private static final String LAST = "last";
+
+    private record Contribution(String collection, String bucketId, long position, byte[] json) {
     }
 
     /**

@@ -47,11 +47,10 @@ public final class ReadModelJson {
         return MAPPER.constructType(type);
     }
 
-    /** The type of a shared document's contributions: key to the versions of what was contributed. */
-    static JavaType sharedType(Class<?> valueType) {
+    /** The type of a page of a shared document: its versions, each under its key. */
+    static JavaType pageType(Class<?> valueType) {
         var factory = MAPPER.getTypeFactory();
-        JavaType version = factory.constructParametricType(Version.class, valueType);
-        return factory.constructMapType(java.util.TreeMap.class, factory.constructType(String.class),
-                factory.constructCollectionType(java.util.List.class, version));
+        return factory.constructCollectionType(java.util.List.class,
+                factory.constructParametricType(SharedVersion.class, valueType));
     }
 }
