@@ -91,22 +91,24 @@ public class MongoModel implements ModelReader {
     @Override
     public <V> Map<String, List<Version<V>>> shared(String collection, String docId, Class<V> valueType) {
         List<String> heads = ALL_BUCKETS.stream().map(b -> bucketId(docId, b)).toList();
-        List<Document> found = new ArrayList<>();
+        List<byte[]> found = new ArrayList<>();
         List<String> pages = new ArrayList<>();
         for (Document head : collection(collection).find(Filters.in("_id", heads))) {
-            found.add(head);
-            for (int page = 0; page < head.getInteger(SEALED, 0); page++) {
+            found.add(Head.versions(head));
+            for (int page = 0; page < Head.sealed(head); page++) {
                 pages.add(head.getString("_id") + "|" + page);
             }
         }
         for (int from = 0; from < pages.size(); from += LOAD_CHUNK) {
-            collection(collection).find(Filters.in("_id", pages.subList(from, Math.min(pages.size(), from + LOAD_CHUNK))))
-                    .into(found);
+            for (Document page : collection(collection)
+                    .find(Filters.in("_id", pages.subList(from, Math.min(pages.size(), from + LOAD_CHUNK))))) {
+                found.add(Packed.unpack(page));
+            }
         }
         JavaType type = ReadModelJson.pageType(valueType);
         Map<String, List<Version<V>>> all = new TreeMap<>();
-        for (Document stored : found) {
-            List<SharedVersion<V>> versions = ReadModelJson.read(Packed.unpack(stored), type);
+        for (byte[] json : found) {
+            List<SharedVersion<V>> versions = ReadModelJson.read(json, type);
             for (SharedVersion<V> version : versions) {
                 all.computeIfAbsent(version.key(), k -> new ArrayList<>()).add(version.version());
             }
@@ -251,12 +253,13 @@ public class MongoModel implements ModelReader {
 
         static Head of(Document stored) {
             Head head = new Head();
-            byte[] array = Packed.unpack(stored);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Packed.unpack(stored));
+            head.count = bytes.getInt();
+            head.sealed = bytes.getInt();
+            head.last = bytes.getLong();
             head.json.reset();
-            head.json.write(array, 0, array.length - 1); // without the closing bracket
-            head.count = stored.getInteger(COUNT, 0);
-            head.sealed = stored.getInteger(SEALED, 0);
-            head.last = stored.getLong(LAST);
+            // the array without its closing bracket
+            head.json.write(bytes.array(), HEADER_BYTES, bytes.capacity() - HEADER_BYTES - 1);
             return head;
         }
 
@@ -284,14 +287,30 @@ public class MongoModel implements ModelReader {
             sealed++;
         }
 
+        /**
+         * The head as stored: its count, pages and last position ahead of the JSON in the one binary
+         * field, since the embedded server serializes every further field on its own.
+         */
         Document document(String id) {
-            return Packed.pack(id, bytes()).append(COUNT, count).append(SEALED, sealed).append(LAST, last);
+            byte[] array = bytes();
+            java.nio.ByteBuffer stored = java.nio.ByteBuffer.allocate(HEADER_BYTES + array.length);
+            stored.putInt(count).putInt(sealed).putLong(last).put(array);
+            return Packed.pack(id, stored.array());
+        }
+
+        /** The versions of a stored head: its JSON array. */
+        static byte[] versions(Document stored) {
+            byte[] bytes = Packed.unpack(stored);
+            return java.util.Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length);
+        }
+
+        static int sealed(Document stored) {
+            return java.nio.ByteBuffer.wrap(Packed.unpack(stored)).getInt(Integer.BYTES);
         }
     }
 
-    private static final String COUNT = "count";
-    private static final String SEALED = "sealed";
-    private static final String LAST = "last";
+    private static final int HEADER_BYTES = 2 * Integer.BYTES + Long.BYTES;
+
 
     private record Contribution(String collection, String bucketId, long position, byte[] json) {
     }
