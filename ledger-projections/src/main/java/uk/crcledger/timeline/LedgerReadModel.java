@@ -110,6 +110,10 @@ public class LedgerReadModel {
      */
     public LedgerQueries queries(Instant asOf) {
         ReadModelVersions.State state = versions.state();
+        if (state.outdatedLayout()) {
+            throw new ReadModelUnavailableException("The read model is being rebuilt in this version's storage layout ("
+                    + MongoModel.LAYOUT + ", it was written in layout " + state.layout() + "); try again shortly");
+        }
         MongoModel model = store.model(state.active());
         return new CachedQueries(answers, () -> new TimelineQueries(model, asOf), stamp(state), asOf);
     }

@@ -55,7 +55,7 @@ class ProjectionBenchmark {
             results.put("events", events.size());
             results.put("appendEventsPerSecond", BenchReport.rate(events.size(), started));
 
-            LedgerReadModel readModel = new LedgerReadModel(store.database(), store.engine());
+            LedgerReadModel readModel = new LedgerReadModel(new uk.crcledger.projection.ReadModelStore(store.database()), store.engine());
             Configuration axon = DefaultConfigurer.defaultConfiguration()
                     .configureSerializer(c -> LedgerSerializers.jackson(EntryKinds.detailsTypes()))
                     .configureEmbeddedEventStore(c -> store.engine())
@@ -85,11 +85,10 @@ class ProjectionBenchmark {
                     .orElseThrow().total();
             results.put("busyCrcEntries", busyItems);
             // Computed from the stored documents each time, as on the first read after a change...
-            uk.crcledger.timeline.TimelineQueries uncached = new uk.crcledger.timeline.TimelineQueries(
-                    new uk.crcledger.projection.MongoModel(store.database(),
-                            new uk.crcledger.projection.ReadModelCollections(readModel.versions().state().active())));
-            results.put("liveTimelineUncachedMillis", millis(() -> uncached.crcTimeline(LedgerGenerator.BUSY_CRC,
-                    firstPage).orElseThrow(), 20));
+            uk.crcledger.projection.MongoModel stored = new uk.crcledger.projection.ReadModelStore(store.database())
+                    .model(readModel.versions().state().active());
+            results.put("liveTimelineUncachedMillis", millis(() -> new uk.crcledger.timeline.TimelineQueries(stored, null)
+                    .crcTimeline(LedgerGenerator.BUSY_CRC, firstPage).orElseThrow(), 20));
             // ...and as readers get it while the read model has not moved (the answer cache).
             results.put("liveTimelineMillis", millis(() -> readModel.live().crcTimeline(LedgerGenerator.BUSY_CRC,
                     firstPage).orElseThrow(), 20));

@@ -1,6 +1,5 @@
 package uk.crcledger.timeline;
 
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class AsOfIntegrationTest {
         ledger.awaitProjected();
 
         Optional<Timeline> live = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all());
-        assertThat(live.orElseThrow().items()).extracting(i -> i.getString("entryId")).contains("cuts-crc-2");
+        assertThat(live.orElseThrow().items()).extracting(TimelineItem::entryId).contains("cuts-crc-2");
         assertThat(ledger.readModel().asOf(Instant.now()).crcTimeline("west-yorkshire", TimelineFilter.all()))
                 .isEqualTo(live);
     }

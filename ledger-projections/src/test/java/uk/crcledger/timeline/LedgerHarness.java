@@ -18,6 +18,7 @@ import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.inspection.InspectionFinding;
 import uk.crcledger.jobcut.JobCutAnnouncement;
 import uk.crcledger.kinds.EntryKinds;
+import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.projection.SegmentBalancer;
 import uk.crcledger.provider.Provider;
 import uk.crcledger.withholding.PayloadWithholding;
@@ -46,7 +47,7 @@ final class LedgerHarness implements AutoCloseable {
 
     LedgerHarness(EmbeddedStore store, String nodeId, int segments, Object... extraHandlers) {
         this.store = store;
-        this.readModel = new LedgerReadModel(store.database(), store.engine());
+        this.readModel = new LedgerReadModel(new ReadModelStore(store.database()), store.engine());
         InMemoryEntryDirectory directory = new InMemoryEntryDirectory();
         var configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> LedgerSerializers.jackson(EntryKinds.detailsTypes()))
@@ -89,8 +90,7 @@ final class LedgerHarness implements AutoCloseable {
 
     /** The ledger position of an entry's revision, as the live read model shows it (1 = the recording). */
     long positionOf(uk.crcledger.entry.EntryId entryId, int revision) {
-        return live().entry(entryId.value()).orElseThrow().getList("revisions", org.bson.Document.class)
-                .get(revision - 1).getLong("ledgerPosition");
+        return live().entry(entryId.value()).orElseThrow().revisions().get(revision - 1).ledgerPosition();
     }
 
     TokenStore tokenStore() {
@@ -101,7 +101,7 @@ final class LedgerHarness implements AutoCloseable {
         return readModel;
     }
 
-    LiveQueries live() {
+    LedgerQueries live() {
         return readModel.live();
     }
 

@@ -1,6 +1,7 @@
 package uk.crcledger.timeline;
 
-import org.bson.Document;
+import uk.crcledger.entry.EntryType;
+import uk.crcledger.entry.Source;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,12 @@ import uk.crcledger.kinds.EntryKinds;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.crcledger.timeline.LedgerHistory.*;
 
 /** The read model, filled by its processor from a recorded history on the embedded store. */
@@ -43,93 +46,89 @@ class TimelineProjectionIntegrationTest {
     void showsACrcsEntriesInTheOrderTheyHappened() {
         Timeline timeline = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
 
-        assertThat(timeline.items()).extracting(i -> i.getString("entryId")).containsExactly(
+        assertThat(timeline.items()).extracting(TimelineItem::entryId).containsExactly(
                 AWARD_WY.value(), TR3.value(), CUTS_PURPLE.value(), CUTS_DUPLICATE.value(), EARLY_END.value());
-        assertThat(timeline.items()).extracting(i -> i.getString("occurredOn")).isSorted();
-        Document award = timeline.items().get(0);
-        assertThat(award.getString("type")).isEqualTo("contract-award");
-        assertThat(award.getString("providerName")).isEqualTo("Purple Futures");
-        assertThat(award.getString("recordedBy")).isEqualTo("alice");
-        assertThat(award.getString("startsOn")).isEqualTo("2015-02-01");
-        assertThat(award.getList("sources", Document.class)).extracting(s -> s.getString("title"))
-                .containsExactly("Parliamentary question 221779");
+        assertThat(timeline.items()).extracting(TimelineItem::occurredOn).isSorted();
+        TimelineItem award = timeline.items().get(0);
+        assertThat(award.type()).isEqualTo(EntryType.CONTRACT_AWARD);
+        assertThat(award.providerName()).isEqualTo("Purple Futures");
+        assertThat(award.recordedBy()).isEqualTo("alice");
+        assertThat(award.fields()).containsEntry("startsOn", "2015-02-01");
+        assertThat(award.sources()).extracting(Source::title).containsExactly("Parliamentary question 221779");
         // A thematic finding names no provider; on this CRC's timeline it falls to the holder of the day.
-        assertThat(timeline.items().get(1).getString("providerId")).isEqualTo("purple-futures");
+        assertThat(timeline.items().get(1).providerId()).isEqualTo("purple-futures");
     }
 
     @Test
     void showsACorrectionAndKeepsTheEarlierVersionInTheEntry() {
-        Document cuts = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow().items().get(2);
-        assertThat(cuts.getString("status")).isEqualTo("corrected");
-        assertThat(cuts.getInteger("revisions")).isEqualTo(2);
-        assertThat(cuts.getString("summary")).contains("Purple Futures").contains("120 posts");
+        TimelineItem cuts = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow().items()
+                .get(2);
+        assertThat(cuts.status()).isEqualTo(EntryStatus.CORRECTED);
+        assertThat(cuts.revisions()).isEqualTo(2);
+        assertThat(cuts.summary()).contains("Purple Futures").contains("120 posts");
 
-        Document entry = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
-        List<Document> revisions = entry.getList("revisions", Document.class);
-        assertThat(revisions).extracting(r -> r.getString("kind")).containsExactly("recorded", "corrected");
-        assertThat(revisions.get(0).getString("summary")).contains("100 posts");
-        assertThat(revisions.get(1).getString("reason")).isEqualTo("Napo figure");
-        assertThat(revisions.get(1).getList("changedFields", String.class)).containsExactly("totalPosts");
+        LedgerEntry entry = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
+        List<Revision> revisions = entry.revisions();
+        assertThat(revisions).extracting(Revision::kind).containsExactly(RevisionKind.RECORDED, RevisionKind.CORRECTED);
+        assertThat(revisions.get(0).summary()).contains("100 posts");
+        assertThat(revisions.get(1).reason()).isEqualTo("Napo figure");
+        assertThat(revisions.get(1).changedFields()).containsExactly("totalPosts");
     }
 
     @Test
     void keepsARetractedEntryVisibleAndMarked() {
-        Document duplicate = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow()
+        TimelineItem duplicate = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow()
                 .items().get(3);
-        assertThat(duplicate.getString("entryId")).isEqualTo(CUTS_DUPLICATE.value());
-        assertThat(duplicate.getString("status")).isEqualTo("retracted");
-        assertThat(ledger.live().entry(CUTS_DUPLICATE.value()).orElseThrow().getList("revisions", Document.class))
-                .extracting(r -> r.getString("reason")).containsExactly(null, "recorded twice");
+        assertThat(duplicate.entryId()).isEqualTo(CUTS_DUPLICATE.value());
+        assertThat(duplicate.status()).isEqualTo(EntryStatus.RETRACTED);
+        assertThat(ledger.live().entry(CUTS_DUPLICATE.value()).orElseThrow().revisions())
+                .extracting(Revision::reason).containsExactly(null, "recorded twice");
     }
 
     @Test
     void filtersAndPagesATimeline() {
         Timeline cuts = ledger.live().crcTimeline("west-yorkshire",
-                new TimelineFilter(Set.of("job-cut-announcement"), "2016-01-01", "2016-12-31", null, 1, 1)).orElseThrow();
+                new TimelineFilter(Set.of(EntryType.JOB_CUT_ANNOUNCEMENT), LocalDate.of(2016, 1, 1),
+                        LocalDate.of(2016, 12, 31), null, 1, 1)).orElseThrow();
 
         assertThat(cuts.total()).isEqualTo(2);
-        assertThat(cuts.items()).extracting(i -> i.getString("entryId")).containsExactly(CUTS_DUPLICATE.value());
+        assertThat(cuts.items()).extracting(TimelineItem::entryId).containsExactly(CUTS_DUPLICATE.value());
         assertThat(cuts.hasMore()).isFalse();
     }
 
     @Test
     void followsATransferInTheCrcViewAndBothProvidersTimelines() {
-        Document ddc = ledger.live().crc("ddc").orElseThrow();
-        assertThat(ddc.getString("currentProviderId")).isEqualTo("seetec");
-        assertThat(ddc.getList("contracts", Document.class))
-                .extracting(c -> c.getString("providerId"), c -> c.getString("startsOn"), c -> c.getString("endedOn"),
-                        c -> c.getString("plannedEndOn"))
+        CrcView ddc = ledger.live().crc("ddc").orElseThrow();
+        assertThat(ddc.currentProviderId()).isEqualTo("seetec");
+        assertThat(ddc.contracts())
+                .extracting(ContractPeriod::providerId, ContractPeriod::startsOn, ContractPeriod::endedOn,
+                        ContractPeriod::plannedEndOn)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("working-links", "2015-02-01", "2019-02-15", "2020-12-31"),
-                        org.assertj.core.groups.Tuple.tuple("seetec", "2019-02-15", null, "2020-12-31"));
+                        tuple("working-links", date("2015-02-01"), date("2019-02-15"), date("2020-12-31")),
+                        tuple("seetec", date("2019-02-15"), null, date("2020-12-31")));
 
         Timeline workingLinks = ledger.live().providerTimeline("working-links", TimelineFilter.all()).orElseThrow();
-        assertThat(workingLinks.items()).extracting(i -> i.getString("entryId")).contains(AWARD_DDC.value(),
+        assertThat(workingLinks.items()).extracting(TimelineItem::entryId).contains(AWARD_DDC.value(),
                 CUTS_WORKING_LINKS.value(), FINDING_DDC.value(), TRANSFER_DDC.value());
         Timeline seetec = ledger.live().providerTimeline("seetec", TimelineFilter.all()).orElseThrow();
-        assertThat(seetec.items()).extracting(i -> i.getString("entryId"))
+        assertThat(seetec.items()).extracting(TimelineItem::entryId)
                 .containsExactly(TRANSFER_DDC.value(), TRANSFER_WALES.value());
     }
 
     @Test
     void summarisesAProvider() {
-        Document purple = ledger.live().provider("purple-futures").orElseThrow();
-        assertThat(purple.getList("crcsHeldNow", Document.class)).extracting(c -> c.getString("crcId"))
-                .containsExactly("west-yorkshire");
+        ProviderSummary purple = ledger.live().provider("purple-futures").orElseThrow();
+        assertThat(purple.crcsHeldNow()).extracting(HeldCrc::crcId).containsExactly("west-yorkshire");
         // 120 after the correction; the retracted duplicate does not count.
-        assertThat(purple.get("postsAnnouncedCut", org.bson.types.Decimal128.class).bigDecimalValue())
-                .isEqualByComparingTo(new BigDecimal("120"));
+        assertThat(purple.postsAnnouncedCut()).isEqualByComparingTo(new BigDecimal("120"));
 
-        Document workingLinks = ledger.live().provider("working-links").orElseThrow();
-        assertThat(workingLinks.getList("crcsHeldNow", Document.class)).isEmpty();
-        assertThat(workingLinks.getList("crcsHeldBefore", Document.class)).extracting(c -> c.getString("crcId"))
-                .containsExactly("ddc", "wales");
-        assertThat(workingLinks.getInteger("announcementsWithPercentageOnly")).isEqualTo(1);
-        assertThat(workingLinks.get("findingsByRating", Document.class))
-                .containsEntry("inadequate", 1).containsEntry("none", 1);
-        assertThat(workingLinks.getList("latestFindingPerCrc", Document.class))
-                .extracting(f -> f.getString("crcId"), f -> f.getString("entryId"))
-                .contains(org.assertj.core.groups.Tuple.tuple("ddc", FINDING_DDC.value()));
+        ProviderSummary workingLinks = ledger.live().provider("working-links").orElseThrow();
+        assertThat(workingLinks.crcsHeldNow()).isEmpty();
+        assertThat(workingLinks.crcsHeldBefore()).extracting(HeldCrc::crcId).containsExactly("ddc", "wales");
+        assertThat(workingLinks.announcementsWithPercentageOnly()).isEqualTo(1);
+        assertThat(workingLinks.findingsByRating()).containsEntry("inadequate", 1).containsEntry("none", 1);
+        assertThat(workingLinks.latestFindingPerCrc()).extracting(LatestFinding::crcId, LatestFinding::entryId)
+                .contains(tuple("ddc", FINDING_DDC.value()));
     }
 
     @Test
@@ -144,7 +143,7 @@ class TimelineProjectionIntegrationTest {
         ledger.awaitProjected();
 
         Timeline after = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
-        assertThat(after.items()).extracting(i -> i.getString("entryId")).contains("cuts-later");
+        assertThat(after.items()).extracting(TimelineItem::entryId).contains("cuts-later");
         assertThat(after.total()).isEqualTo(first.total() + 1);
     }
 
@@ -153,7 +152,11 @@ class TimelineProjectionIntegrationTest {
         assertThat(ledger.live().crcTimeline("atlantis", TimelineFilter.all())).isEmpty();
         assertThat(ledger.live().provider("nobody")).isEmpty();
         assertThat(ledger.live().entry("no-such-entry")).isEmpty();
-        assertThat(ledger.live().crcs()).extracting(c -> c.getString("crcId"))
+        assertThat(ledger.live().crcs()).extracting(CrcView::crcId)
                 .containsExactly("ddc", "wales", "west-yorkshire");
+    }
+
+    private static LocalDate date(String iso) {
+        return LocalDate.parse(iso);
     }
 }

@@ -1,6 +1,5 @@
 package uk.crcledger.timeline;
 
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,46 +54,44 @@ class WithholdingProjectionIntegrationTest {
         return store.engine().headPosition() - 1;
     }
 
-    private List<Document> revisions(LedgerQueries queries) {
-        return queries.entry(CUTS_PURPLE.value()).orElseThrow().getList("revisions", Document.class);
+    private List<Revision> revisions(LedgerQueries queries) {
+        return queries.entry(CUTS_PURPLE.value()).orElseThrow().revisions();
     }
 
     @Test
     void marksTheRevisionWhosePayloadIsWithheld() {
         long withholding = withhold(recorded);
 
-        List<Document> revisions = revisions(ledger.live());
-        Document mark = revisions.get(0).get("withheld", Document.class);
-        assertThat(mark.getString("reason")).isEqualTo("Anonymity order: names a member of staff");
-        assertThat(mark.getString("reference")).isEqualTo("QB-2026-000123");
-        assertThat(mark.getString("withheldBy")).isEqualTo("alice");
-        assertThat(mark.getLong("ledgerPosition")).isEqualTo(withholding);
-        assertThat(Instant.parse(mark.getString("withheldAt"))).isBeforeOrEqualTo(Instant.now());
-        assertThat(revisions.get(1)).doesNotContainKey("withheld");
+        List<Revision> revisions = revisions(ledger.live());
+        Withholding mark = revisions.get(0).withheld();
+        assertThat(mark.reason()).isEqualTo("Anonymity order: names a member of staff");
+        assertThat(mark.reference()).isEqualTo("QB-2026-000123");
+        assertThat(mark.withheldBy()).isEqualTo("alice");
+        assertThat(mark.ledgerPosition()).isEqualTo(withholding);
+        assertThat(mark.withheldAt()).isBeforeOrEqualTo(Instant.now());
+        assertThat(revisions.get(1).withheld()).isNull();
     }
 
     @Test
     void listsTheWithheldPositionsOnTheEntry() {
-        assertThat(ledger.live().entry(CUTS_PURPLE.value()).orElseThrow().getList("withheldPositions", Long.class))
-                .isEmpty();
+        assertThat(ledger.live().entry(CUTS_PURPLE.value()).orElseThrow().withheldPositions()).isEmpty();
 
         withhold(corrected);
         withhold(recorded);
 
-        assertThat(ledger.live().entry(CUTS_PURPLE.value()).orElseThrow().getList("withheldPositions", Long.class))
+        assertThat(ledger.live().entry(CUTS_PURPLE.value()).orElseThrow().withheldPositions())
                 .containsExactly(recorded, corrected);
     }
 
     @Test
     void isNoRevisionAndKeepsTheContent() {
-        Document before = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
+        LedgerEntry before = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
         withhold(recorded);
-        Document after = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
+        LedgerEntry after = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
 
-        assertThat(after.getList("revisions", Document.class)).hasSize(2);
-        assertThat(after.getString("status")).isEqualTo(before.getString("status"));
-        assertThat(after.getList("revisions", Document.class).get(0).getString("summary"))
-                .isEqualTo(before.getList("revisions", Document.class).get(0).getString("summary"));
+        assertThat(after.revisions()).hasSize(2);
+        assertThat(after.status()).isEqualTo(before.status());
+        assertThat(after.revisions().get(0).summary()).isEqualTo(before.revisions().get(0).summary());
         assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()))
                 .isEqualTo(ledger.readModel().asOf(Instant.now()).crcTimeline("west-yorkshire", TimelineFilter.all()));
     }
@@ -105,24 +102,24 @@ class WithholdingProjectionIntegrationTest {
         ledger.send(new CorrectEntry(CUTS_PURPLE, Map.of("totalPosts", 130), "second Napo figure"));
         ledger.awaitProjected();
 
-        List<Document> revisions = revisions(ledger.live());
+        List<Revision> revisions = revisions(ledger.live());
         assertThat(revisions).hasSize(3);
-        assertThat(revisions.get(0)).containsKey("withheld");
-        assertThat(revisions.get(2)).doesNotContainKey("withheld");
+        assertThat(revisions.get(0).withheld()).isNotNull();
+        assertThat(revisions.get(2).withheld()).isNull();
     }
 
     @Test
     void answersAsOfBeforeAndAfterTheWithholdingAsTheLiveModelShowedThen() {
         Instant before = Instant.now();
-        Document shownBefore = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
+        LedgerEntry shownBefore = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
         withhold(recorded);
         Instant after = Instant.now();
-        Document shownAfter = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
+        LedgerEntry shownAfter = ledger.live().entry(CUTS_PURPLE.value()).orElseThrow();
         ledger.send(new CorrectEntry(CUTS_PURPLE, Map.of("totalPosts", 130), "second Napo figure"));
         ledger.awaitProjected();
 
         assertThat(ledger.readModel().asOf(before).entry(CUTS_PURPLE.value())).contains(shownBefore);
         assertThat(ledger.readModel().asOf(after).entry(CUTS_PURPLE.value())).contains(shownAfter);
-        assertThat(revisions(ledger.readModel().asOf(Instant.now())).get(0)).containsKey("withheld");
+        assertThat(revisions(ledger.readModel().asOf(Instant.now())).get(0).withheld()).isNotNull();
     }
 }

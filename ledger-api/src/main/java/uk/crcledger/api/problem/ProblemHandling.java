@@ -96,6 +96,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 Map.of("position", e.position(), "payloadSha256", e.payloadSha256(), "reason", e.reason()));
     }
 
+    @ExceptionHandler(uk.crcledger.timeline.ReadModelUnavailableException.class)
+    ResponseEntity<ProblemDetail> readModelUnavailable(uk.crcledger.timeline.ReadModelUnavailableException e,
+                                                       HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not possible now", e.getMessage(), request, Map.of()));
+    }
+
     @ExceptionHandler(uk.crcledger.eventstore.tlog.LogReader.LogInconsistentException.class)
     ProblemDetail logInconsistent(uk.crcledger.eventstore.tlog.LogReader.LogInconsistentException e,
                                   HttpServletRequest request) {
