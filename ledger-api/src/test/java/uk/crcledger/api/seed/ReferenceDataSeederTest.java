@@ -51,7 +51,7 @@ class ReferenceDataSeederTest {
         when(gateway.sendAndWait(eq(commands.get(40)), any(MetaData.class)))
                 .thenThrow(new AggregateStreamCreationException("Cannot create aggregate"));
 
-        assertThat(seeder.seed().summary()).isEqualTo("Reference data: 86 recorded, 2 already there");
+        assertThat(seeder.seed().summary()).isEqualTo("Reference data: 89 recorded, 2 already there");
     }
 
     @Test
@@ -60,7 +60,7 @@ class ReferenceDataSeederTest {
                 .thenThrow(new ConcurrencyException("Aggregate Crc cumbria-lancashire has been modified concurrently"))
                 .thenThrow(new AlreadyRecordedException("entry award-2014-12-18-cumbria-lancashire already exists"));
 
-        assertThat(seeder.seed()).isEqualTo(new SeedOutcome(87, 1, null, null));
+        assertThat(seeder.seed()).isEqualTo(new SeedOutcome(90, 1, null, null));
         verify(gateway, times(2)).sendAndWait(commands.get(30), BY_REFERENCE_DATA);
     }
 

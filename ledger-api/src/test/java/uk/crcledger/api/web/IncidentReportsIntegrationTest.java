@@ -82,8 +82,9 @@ class IncidentReportsIntegrationTest {
         assertThat(location).startsWith("/api/entries/incident-2016-01-20-");
         assertThat(created.json()).containsEntry("type", "incident-report")
                 .containsEntry("category", "risk-management").containsEntry("recordedBy", "rita-recorder");
+        // The permalink names only the provider an entry names itself, which an incident does not.
         assertThat((String) created.json().get("summary")).isEqualTo("Risk management incident in Bristol,"
-                + " Gloucestershire, Somerset and Wiltshire under Working Links: " + SELF_HARM);
+                + " Gloucestershire, Somerset and Wiltshire: " + SELF_HARM);
         assertThat(api.get(location, null).status()).isEqualTo(200);
 
         Answer timeline = api.get("/api/crcs/bgsw/timeline?type=incident-report", null);
@@ -91,6 +92,10 @@ class IncidentReportsIntegrationTest {
         assertThat(timeline.items()).extracting(i -> i.get("entryId")).contains(created.json().get("entryId"));
         assertThat(timeline.items()).allSatisfy(item -> assertThat(item)
                 .containsEntry("type", "incident-report").containsEntry("providerId", "working-links"));
+        assertThat(timeline.items()).filteredOn(item -> item.get("entryId").equals(created.json().get("entryId")))
+                .singleElement().satisfies(item -> assertThat(item).containsEntry("category", "risk-management")
+                        .containsEntry("summary", "Risk management incident in Bristol, Gloucestershire, Somerset"
+                                + " and Wiltshire under Working Links: " + SELF_HARM));
         assertThat(api.get("/api/providers/working-links/timeline?type=incident-report", null).items())
                 .extracting(i -> i.get("entryId")).contains(created.json().get("entryId"));
     }
@@ -123,8 +128,8 @@ class IncidentReportsIntegrationTest {
                         "reason", "misread the blog"));
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         assertThat(corrected.json()).containsEntry("status", "corrected").containsEntry("category", "enforcement")
-                .containsEntry("summary", "Enforcement incident in Bristol, Gloucestershire, Somerset and Wiltshire"
-                        + " under Working Links: breaches not enforced");
+                .containsEntry("summary", "Enforcement incident in Bristol, Gloucestershire, Somerset and Wiltshire:"
+                        + " breaches not enforced");
         assertThat(corrected.json().get("revisions")).asList().hasSize(2);
 
         Answer retracted = api.post("/api/entries/" + entryId + "/retraction", editor, Map.of("reason", "duplicate"));

@@ -237,6 +237,30 @@ class WebPageBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void recordsAnIncidentThroughTheStaffFormOnTheCrcsTimeline() {
+        open("/?crc=bgsw");
+        signIn();
+
+        new Select(browser.findElement(By.id("record-type"))).selectByValue("incident-reports");
+        assertThat(browser.findElement(By.id("record-crcIds")).getDomProperty("value")).isEqualTo("bgsw");
+        setValue("record-occurredOn", "2017-04-02");
+        new Select(browser.findElement(By.id("record-category"))).selectByValue("unpaid-work");
+        browser.findElement(By.id("record-summary")).sendKeys("Browser test: unpaid work not supervised");
+        browser.findElement(By.id("record-description")).sendKeys("Recorded through the staff form");
+        browser.findElement(By.id("record-sources-0--title")).sendKeys("Napo news");
+        browser.findElement(By.id("record-sources-0--url")).sendKeys("https://www.napo.org.uk/news");
+        browser.findElement(By.id("record-submit")).click();
+
+        WebElement recorded = new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#timeline > li"))
+                .stream().filter(e -> e.getText().contains("2017-04-02")).findFirst().orElse(null));
+        assertThat(recorded.getText()).contains("Incident report", "Unpaid work incident", "Working Links",
+                "unpaid work not supervised");
+        String entryId = recorded.getDomAttribute("data-entry-id");
+        assertThat(entryId).startsWith("incident-2017-04-02-");
+    }
+
+    @Test
     @Order(5)
     void fitsAPhoneScreenAndKeepsItsLabels() {
         Dimension desktop = browser.manage().window().getSize();
