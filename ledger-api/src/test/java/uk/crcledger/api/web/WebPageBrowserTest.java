@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -252,12 +253,13 @@ class WebPageBrowserTest {
         browser.findElement(By.id("record-sources-0--url")).sendKeys("https://www.napo.org.uk/news");
         browser.findElement(By.id("record-submit")).click();
 
-        WebElement recorded = new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#timeline > li"))
-                .stream().filter(e -> e.getText().contains("2017-04-02")).findFirst().orElse(null));
-        assertThat(recorded.getText()).contains("Incident report", "Unpaid work incident", "Working Links",
-                "unpaid work not supervised");
-        String entryId = recorded.getDomAttribute("data-entry-id");
-        assertThat(entryId).startsWith("incident-2017-04-02-");
+        // The timeline is drawn again after the write, so read the item's text within the wait.
+        String recorded = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#timeline > li")).stream()
+                        .filter(e -> e.getText().contains("2017-04-02"))
+                        .map(e -> e.getDomAttribute("data-entry-id") + "\n" + e.getText()).findFirst().orElse(null));
+        assertThat(recorded).startsWith("incident-2017-04-02-")
+                .contains("Incident report", "Unpaid work incident", "Working Links", "unpaid work not supervised");
     }
 
     @Test
