@@ -8,7 +8,8 @@ const TYPE_NAMES = {
     'contract-end': 'Contract end',
     'contract-term-change': 'Contract term change',
     'job-cut-announcement': 'Job-cut announcement',
-    'inspection-finding': 'Inspection finding'
+    'inspection-finding': 'Inspection finding',
+    'incident-report': 'Incident report'
 };
 const SOURCE_FIELDS = [
     {name: 'sources[0].title', label: 'Source title', required: true},
@@ -56,6 +57,13 @@ const RECORD_FORMS = {
         {name: 'thematic', label: 'Thematic report', type: 'checkbox'},
         {name: 'rating', label: 'Rating', type: 'choice', options: ['', 'outstanding', 'good', 'requires-improvement', 'inadequate', 'none']},
         {name: 'findings', label: 'Findings', type: 'textarea'}
+    ],
+    'incident-reports': [
+        {name: 'crcIds', label: 'CRC ids (comma-separated)', type: 'idList', required: true},
+        {name: 'occurredOn', label: 'Occurred on', type: 'date', required: true},
+        {name: 'category', label: 'Category', type: 'choice', options: ['risk-management', 'unpaid-work', 'enforcement', 'staffing', 'it', 'other'], required: true},
+        {name: 'summary', label: 'Summary (one line)', required: true},
+        {name: 'description', label: 'Description', type: 'textarea'}
     ]
 };
 

@@ -21,6 +21,10 @@ import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
+import uk.crcledger.incident.IncidentCategory;
+import uk.crcledger.incident.IncidentFigure;
+import uk.crcledger.incident.IncidentReportDetails;
+import uk.crcledger.incident.IncidentReported;
 import uk.crcledger.inspection.InspectionFindingDetails;
 import uk.crcledger.inspection.InspectionFindingPublished;
 import uk.crcledger.inspection.InspectionRating;
@@ -87,6 +91,9 @@ class EventSerializationTest {
                         InspectionRating.NONE, "transitional issues remain", TWO_SOURCES, ALICE),
                 new InspectionFindingPublished(ID, "HM Inspectorate of Probation", "DDC", DAY, List.of(DDC), false,
                         InspectionRating.REQUIRES_IMPROVEMENT, null, TWO_SOURCES, ALICE),
+                new IncidentReported(ID, List.of(WALES, HLNY), DAY, IncidentCategory.UNPAID_WORK, "not attending",
+                        null, List.of(new IncidentFigure("clients not attending", new BigDecimal("120.5"))),
+                        TWO_SOURCES, ALICE),
                 corrected(new ContractAwardDetails(WEST_YORKSHIRE, PURPLE_FUTURES, SIGNED_ON, SHARE_SALE,
                         SEVEN_YEARS_LATER, BigDecimal.TEN, null, TWO_SOURCES)),
                 corrected(new ContractEndDetails(DDC, WORKING_LINKS_COLLAPSE, ContractEndReason.TRANSFERRED, SEETEC,
@@ -95,6 +102,8 @@ class EventSerializationTest {
                 corrected(new JobCutAnnouncementDetails(SODEXO_NACRO, DAY, CRCS, null, Percentage.of("40"), "cuts",
                         TWO_SOURCES)),
                 corrected(new InspectionFindingDetails(null, "TR3", DAY, List.of(), true, null, null, TWO_SOURCES)),
+                corrected(new IncidentReportDetails(List.of(DDC), DAY, IncidentCategory.IT, "system down",
+                        "no records for a week", List.of(), TWO_SOURCES)),
                 new EntryRetracted(ID, EntryType.JOB_CUT_ANNOUNCEMENT, "recorded in error", ALICE, TODAY),
                 new PayloadWithheld(ID, 42, "court order", "QB-2026-000123", ALICE),
                 new PayloadWithheld(ID, 7, "court order", null, ALICE));

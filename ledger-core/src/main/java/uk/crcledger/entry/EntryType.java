@@ -8,7 +8,8 @@ public enum EntryType {
     @JsonProperty("contract-end") CONTRACT_END,
     @JsonProperty("contract-term-change") CONTRACT_TERM_CHANGE,
     @JsonProperty("job-cut-announcement") JOB_CUT_ANNOUNCEMENT,
-    @JsonProperty("inspection-finding") INSPECTION_FINDING;
+    @JsonProperty("inspection-finding") INSPECTION_FINDING,
+    @JsonProperty("incident-report") INCIDENT_REPORT;
 
     /** The name used in JSON and in messages, e.g. {@code job-cut-announcement}. */
     public String jsonName() {

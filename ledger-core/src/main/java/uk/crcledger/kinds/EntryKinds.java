@@ -11,6 +11,8 @@ import uk.crcledger.correction.Revisable;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryType;
+import uk.crcledger.incident.IncidentReport;
+import uk.crcledger.incident.IncidentReportDetails;
 import uk.crcledger.inspection.InspectionFinding;
 import uk.crcledger.inspection.InspectionFindingDetails;
 import uk.crcledger.jobcut.JobCutAnnouncement;
@@ -43,7 +45,8 @@ public final class EntryKinds {
             new Kind(EntryType.CONTRACT_END, ContractEndDetails.class, Crc.class),
             new Kind(EntryType.CONTRACT_TERM_CHANGE, ContractTermChangeDetails.class, ContractTermChange.class),
             new Kind(EntryType.JOB_CUT_ANNOUNCEMENT, JobCutAnnouncementDetails.class, JobCutAnnouncement.class),
-            new Kind(EntryType.INSPECTION_FINDING, InspectionFindingDetails.class, InspectionFinding.class));
+            new Kind(EntryType.INSPECTION_FINDING, InspectionFindingDetails.class, InspectionFinding.class),
+            new Kind(EntryType.INCIDENT_REPORT, IncidentReportDetails.class, IncidentReport.class));
 
     static {
         // A type without a kind would be stored but could not be read back or corrected: fail at start instead.

@@ -2,6 +2,7 @@ package uk.crcledger.correction;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.crcledger.contract.ContractEndReason;
-import uk.crcledger.contract.ContractTermChange;
 import uk.crcledger.contract.Crc;
 import uk.crcledger.contract.RecordContractAward;
 import uk.crcledger.contract.RecordContractEnd;
@@ -25,9 +25,7 @@ import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.InMemoryEntryDirectory;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.UnknownReferenceException;
-import uk.crcledger.inspection.InspectionFinding;
 import uk.crcledger.jobcut.AffectedCrc;
-import uk.crcledger.jobcut.JobCutAnnouncement;
 import uk.crcledger.jobcut.JobCutAnnouncementDetails;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
 import uk.crcledger.kinds.EntryKinds;
@@ -65,13 +63,12 @@ class EntryRevisionsWiringTest {
     void start() {
         previousClock = GenericEventMessage.clock;
         GenericEventMessage.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        configuration = DefaultConfigurer.defaultConfiguration()
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureAggregate(Crc.class)
-                .configureAggregate(Provider.class)
-                .configureAggregate(ContractTermChange.class)
-                .configureAggregate(JobCutAnnouncement.class)
-                .configureAggregate(InspectionFinding.class)
+                .configureAggregate(Provider.class);
+        // Every kind's aggregate, as the application configures them: a new kind needs no line here.
+        EntryKinds.aggregates().forEach(configurer::configureAggregate);
+        configuration = configurer
                 .registerComponent(EntryDirectory.class, c -> directory)
                 .registerComponent(ContractRegister.class,
                         c -> new RepositoryContractRegister(() -> c.repository(Crc.class),

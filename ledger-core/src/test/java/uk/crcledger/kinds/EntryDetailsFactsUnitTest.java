@@ -15,6 +15,9 @@ import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
+import uk.crcledger.incident.IncidentCategory;
+import uk.crcledger.incident.IncidentFigure;
+import uk.crcledger.incident.IncidentReportDetails;
 import uk.crcledger.inspection.InspectionFindingDetails;
 import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.jobcut.AffectedCrc;
@@ -157,7 +160,16 @@ class EntryDetailsFactsUnitTest {
     private static final InspectionFindingDetails TR4_THEMATIC = new InspectionFindingDetails(null, TR4_TITLE,
             LocalDate.of(2016, 1, 21), List.of(), true, InspectionRating.NONE, null, List.of(PQ_221779));
 
-    private static final List<EntryDetails> EVERY_KIND = List.of(AWARD, AWARD_WITHOUT_VALUE, TRANSFER, EARLY_END,
+    private static final String SELF_HARM = "a dreadful self-harm case in Bristol";
+    private static final IncidentReportDetails BRISTOL_SELF_HARM = new IncidentReportDetails(List.of(BGSW),
+            LocalDate.of(2016, 1, 20), IncidentCategory.RISK_MANAGEMENT, SELF_HARM, null, null, List.of(PQ_221779));
+    private static final IncidentReportDetails IT_FAILURE_IN_TWO = new IncidentReportDetails(List.of(DDC, WALES),
+            LocalDate.of(2016, 1, 20), IncidentCategory.IT, "case system down", null, null, List.of(PQ_221779));
+    private static final IncidentReportDetails STAFFING_ACROSS_THREE = new IncidentReportDetails(
+            List.of(DDC, WALES, BGSW), LocalDate.of(2016, 1, 20), IncidentCategory.STAFFING, "caseloads over 100",
+            null, List.of(new IncidentFigure("cases per officer", new BigDecimal("100"))), List.of(PQ_221779));
+    private static final List<EntryDetails> EVERY_KIND = List.of(BRISTOL_SELF_HARM, IT_FAILURE_IN_TWO,
+            STAFFING_ACROSS_THREE, AWARD, AWARD_WITHOUT_VALUE, TRANSFER, EARLY_END,
             EXPIRY, ALL_CONTRACTS_SHORTENED, ESSEX_SHORTENED, SODEXO_PER_CRC_CUTS, SOUTH_YORKSHIRE_CUTS,
             WORKING_LINKS_PERCENTAGE_CUT, WORKING_LINKS_POSTS_CUT, SODEXO_CUTS_ACROSS_SIX, DDC_INADEQUATE, HIOW_GOOD,
             KSS_REQUIRES_IMPROVEMENT, THREE_RATED_GOOD, LONDON_UNRATED, TR4_THEMATIC);
@@ -343,6 +355,31 @@ class EntryDetailsFactsUnitTest {
     void thematicFindingSummaryIsAThematicReport() {
         assertThat(TR4_THEMATIC.summary(null, NAMES))
                 .isEqualTo(INSPECTORATE + " thematic report: " + TR4_TITLE);
+    }
+
+    @Test
+    void incidentSummaryGivesTheCategoryTheCrcAndTheHolder() {
+        assertThat(BRISTOL_SELF_HARM.summary(WORKING_LINKS, NAMES)).isEqualTo("Risk management incident in Bristol,"
+                + " Gloucestershire, Somerset and Wiltshire under Working Links: " + SELF_HARM);
+    }
+
+    @Test
+    void incidentSummaryWithoutAKnownHolderNamesTheCrcs() {
+        assertThat(IT_FAILURE_IN_TWO.summary(null, NAMES))
+                .isEqualTo("IT incident in Dorset, Devon and Cornwall and Wales: case system down");
+    }
+
+    @Test
+    void incidentSummaryCountsMoreThanTwoCrcs() {
+        assertThat(STAFFING_ACROSS_THREE.summary(null, NAMES))
+                .isEqualTo("Staffing and workload incident across 3 CRCs: caseloads over 100");
+    }
+
+    @Test
+    void incidentNamesNoProviderItself() {
+        assertThat(BRISTOL_SELF_HARM.namedProvider()).isEmpty();
+        assertThat(BRISTOL_SELF_HARM.occurredOn()).isEqualTo(LocalDate.parse("2016-01-20"));
+        assertThat(ids(STAFFING_ACROSS_THREE.crcIds())).containsExactly("ddc", "wales", "bgsw");
     }
 
     @Test

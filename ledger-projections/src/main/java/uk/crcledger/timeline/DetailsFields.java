@@ -18,8 +18,12 @@ final class DetailsFields {
 
     private static final ObjectMapper JSON = LedgerSerializers.objectMapper(EntryKinds.detailsTypes())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    /** Shown once, by the ledger's own facts: the sources, and the provider as placed. */
-    private static final Set<String> SHOWN_BY_FACTS = Set.of("sources", "providerId");
+    /**
+     * Shown once, by the ledger's own facts: the sources, the provider as placed, and the one-line summary, which an
+     * incident report also stores as its own field (its account of what happened, quoted within the entry's summary)
+     * and which would otherwise overwrite the entry's summary beside it.
+     */
+    private static final Set<String> SHOWN_BY_FACTS = Set.of("sources", "providerId", "summary");
 
     private DetailsFields() {
     }

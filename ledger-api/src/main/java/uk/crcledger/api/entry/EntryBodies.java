@@ -88,6 +88,27 @@ public final class EntryBodies {
             @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceBody> sources) {
     }
 
+    @Schema(description = "A figure an incident report gives")
+    public record IncidentFigure(
+            @Schema(example = "clients not attending") @NotBlank @Size(max = 200) String measure,
+            @Schema(description = "At least 0", example = "120") @NotNull @DecimalMin("0") BigDecimal value) {
+    }
+
+    @Schema(description = "An incident report: a CRC's failure to manage risk, enforce, staff or run its IT")
+    public record IncidentReport(
+            @Schema(description = "The CRCs where it happened", example = "[\"bgsw\"]") @NotEmpty @Size(max = 100)
+            List<@NotBlank String> crcIds,
+            @Schema(example = "2016-01-20") @NotNull LocalDate occurredOn,
+            @Schema(description = "risk-management, unpaid-work, enforcement, staffing, it or other",
+                    example = "risk-management") @NotBlank String category,
+            @Schema(description = "The incident in one line", example = "a self-harm case in Bristol") @NotBlank
+            @Size(max = 500) String summary,
+            @Schema(description = "What else the source says") @Size(max = 20000) String description,
+            @Schema(description = "Figures the source gives") @Size(max = 20)
+            List<@Valid @NotNull IncidentFigure> figures,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceBody> sources) {
+    }
+
     @Schema(description = "A correction: the fields that change and why")
     public record Correction(
             @Schema(description = "Field name to new value, with the names of the type's request body",

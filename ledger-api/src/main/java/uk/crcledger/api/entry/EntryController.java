@@ -35,6 +35,9 @@ import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.entry.Source;
+import uk.crcledger.incident.IncidentCategory;
+import uk.crcledger.incident.IncidentFigure;
+import uk.crcledger.incident.RecordIncidentReport;
 import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.AffectedCrc;
@@ -154,6 +157,25 @@ public class EntryController {
                         body.rating() == null ? InspectionRating.NONE
                                 : named("rating", body.rating(), InspectionRating.values()),
                         body.findings(), sources(body.sources())));
+    }
+
+    @PostMapping(path = "/incident-reports", consumes = "application/json")
+    @Operation(summary = "Record an incident report", security = @SecurityRequirement(name = "bearer"))
+    @StandardWriteResponses
+    public ResponseEntity<Object> incident(@Valid @RequestBody EntryBodies.IncidentReport body, Principal principal) {
+        return record(principal, "incident", body.occurredOn(), id -> {
+            List<IncidentFigure> figures = new ArrayList<>();
+            List<EntryBodies.IncidentFigure> given = body.figures() == null ? List.of() : body.figures();
+            for (int i = 0; i < given.size(); i++) {
+                EntryBodies.IncidentFigure figure = given.get(i);
+                String field = "figures[" + i + "]";
+                figures.add(BadRequest.parse(field, () -> new IncidentFigure(figure.measure(),
+                        Numbers.reasonable(field + ".value", figure.value()))));
+            }
+            return new RecordIncidentReport(id, crcs("crcIds", body.crcIds()), body.occurredOn(),
+                    named("category", body.category(), IncidentCategory.values()), body.summary(),
+                    body.description(), figures, sources(body.sources()));
+        });
     }
 
     @PostMapping(path = "/entries/{entryId}/corrections", consumes = "application/json")

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
+import uk.crcledger.entry.EntryType;
+
+import java.util.Arrays;
 import uk.crcledger.timeline.CrcView;
 import uk.crcledger.timeline.LedgerEntry;
 import uk.crcledger.timeline.LedgerQueries;
@@ -13,6 +16,7 @@ import uk.crcledger.timeline.Timeline;
 import uk.crcledger.timeline.TimelineFilter;
 
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,9 +41,13 @@ public class LedgerMetrics {
     public static final String AS_OF_QUERY = "ledger.asof.query";
     public static final String IDEMPOTENT_REPLAYS = "ledger.idempotent.replays";
 
-    /** The values of the {@code type} tag of {@value #ENTRIES_RECORDED}. */
-    public static final List<String> ENTRY_TYPES = List.of("contract-award", "contract-end", "contract-term-change",
-            "job-cut-announcement", "inspection-finding", "correction", "retraction");
+    /**
+     * The values of the {@code type} tag of {@value #ENTRIES_RECORDED}: every entry type's JSON name, then
+     * "correction" and "retraction". Taken from {@link EntryType} so that a new kind of entry is counted from the start.
+     */
+    public static final List<String> ENTRY_TYPES = Stream.concat(
+            Arrays.stream(EntryType.values()).map(EntryType::jsonName),
+            Stream.of("correction", "retraction")).toList();
 
     private final MeterRegistry registry;
     private final Timer asOf;

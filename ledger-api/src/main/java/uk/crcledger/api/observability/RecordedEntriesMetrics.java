@@ -7,14 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
-import uk.crcledger.contract.ContractAwarded;
-import uk.crcledger.contract.ContractEnded;
-import uk.crcledger.contract.ContractTermChanged;
 import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.correction.EntryRetracted;
 import uk.crcledger.entry.EntryId;
-import uk.crcledger.inspection.InspectionFindingPublished;
-import uk.crcledger.jobcut.JobCutsAnnounced;
+import uk.crcledger.entry.EntryRecorded;
 
 /**
  * Counts {@value LedgerMetrics#ENTRIES_RECORDED} from the event stream and logs one line per stored
@@ -37,29 +33,10 @@ public class RecordedEntriesMetrics {
         this.metrics = metrics;
     }
 
+    /** Every kind's recording event, counted under its entry type's JSON name ("incident-report"). */
     @EventHandler
-    void on(ContractAwarded event) {
-        recorded("contract-award", event.entryId());
-    }
-
-    @EventHandler
-    void on(ContractEnded event) {
-        recorded("contract-end", event.entryId());
-    }
-
-    @EventHandler
-    void on(ContractTermChanged event) {
-        recorded("contract-term-change", event.entryId());
-    }
-
-    @EventHandler
-    void on(JobCutsAnnounced event) {
-        recorded("job-cut-announcement", event.entryId());
-    }
-
-    @EventHandler
-    void on(InspectionFindingPublished event) {
-        recorded("inspection-finding", event.entryId());
+    void on(EntryRecorded event) {
+        recorded(event.type().jsonName(), event.entryId());
     }
 
     @EventHandler

@@ -19,6 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import uk.crcledger.entry.EntryType;
+
+import java.util.Arrays;
 
 /**
  * Who may call what. Requests are authenticated by bearer token only (no sessions, no cookies, so
@@ -30,9 +33,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       ({@code /v3/api-docs/**}, {@code /swagger-ui/**}, {@code /swagger-ui.html}): anyone;</li>
  *   <li>{@code /api/admin/**}, {@code POST /api/entries/*}{@code /withholdings} (withholding a payload): admin;</li>
  *   <li>{@code POST /api/crcs}, {@code POST /api/providers}: editor;</li>
- *   <li>{@code POST} to {@code /api/contract-awards}, {@code /api/contract-ends},
- *       {@code /api/contract-term-changes}, {@code /api/job-cut-announcements},
- *       {@code /api/inspection-findings}: recorder;</li>
+ *   <li>{@code POST} to the recording endpoint of every entry type, named for its JSON name in the plural
+ *       ({@code /api/contract-awards}, {@code /api/contract-ends}, {@code /api/contract-term-changes},
+ *       {@code /api/job-cut-announcements}, {@code /api/inspection-findings}, {@code /api/incident-reports}):
+ *       recorder;</li>
  *   <li>{@code POST /api/entries/*}{@code /corrections}, {@code POST /api/entries/*}{@code /retraction}: editor;</li>
  *   <li>{@code GET} and {@code HEAD} under {@code /api/**} and {@code /tlog/**} (the transparency log): anyone, or any token when
  *       {@code ledger.security.public-read=false};</li>
@@ -57,8 +61,9 @@ public class SecurityConfiguration {
     /** The OpenAPI security scheme's name, for {@code @SecurityRequirement(name = ...)}. */
     public static final String BEARER_SCHEME = "bearer";
 
-    private static final String[] RECORDINGS = {"/api/contract-awards", "/api/contract-ends",
-            "/api/contract-term-changes", "/api/job-cut-announcements", "/api/inspection-findings"};
+    /** Each entry type is recorded at its JSON name in the plural, so a new kind needs no line here. */
+    private static final String[] RECORDINGS = Arrays.stream(EntryType.values())
+            .map(type -> "/api/" + type.jsonName() + "s").toArray(String[]::new);
 
     /** admin > editor > recorder. Static so that it is ready before the security configuration. */
     @Bean

@@ -11,6 +11,7 @@ import uk.crcledger.contract.RecordContractTermChange;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.JsonNames;
+import uk.crcledger.incident.RecordIncidentReport;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
 import uk.crcledger.provider.RegisterProvider;
@@ -43,7 +44,8 @@ public record ReferenceLedger(String description, List<RegisterProvider> provide
             EntryType.CONTRACT_END, RecordContractEnd.class,
             EntryType.CONTRACT_TERM_CHANGE, RecordContractTermChange.class,
             EntryType.JOB_CUT_ANNOUNCEMENT, RecordJobCutAnnouncement.class,
-            EntryType.INSPECTION_FINDING, RecordInspectionFinding.class));
+            EntryType.INSPECTION_FINDING, RecordInspectionFinding.class,
+            EntryType.INCIDENT_REPORT, RecordIncidentReport.class));
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

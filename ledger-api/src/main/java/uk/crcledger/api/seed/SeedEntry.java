@@ -5,6 +5,7 @@ import uk.crcledger.contract.RecordContractEnd;
 import uk.crcledger.contract.RecordContractTermChange;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.incident.RecordIncidentReport;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
 
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 /**
  * One entry of the seed: the command that records it, with its id and details read off the command.
  *
- * @param command one of the domain's recording commands (award, end, term change, job cuts, finding)
+ * @param command one of the domain's recording commands (award, end, term change, job cuts, finding, incident)
  */
 public record SeedEntry(EntryId entryId, EntryDetails details, Object command) {
 
@@ -34,6 +35,8 @@ public record SeedEntry(EntryId entryId, EntryDetails details, Object command) {
         } else if (command instanceof RecordJobCutAnnouncement c) {
             return new SeedEntry(c.entryId(), c.details(), c);
         } else if (command instanceof RecordInspectionFinding c) {
+            return new SeedEntry(c.entryId(), c.details(), c);
+        } else if (command instanceof RecordIncidentReport c) {
             return new SeedEntry(c.entryId(), c.details(), c);
         }
         throw new IllegalArgumentException("not a command that records an entry: " + command);

@@ -14,6 +14,8 @@ import uk.crcledger.entry.Percentage;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.Source;
 import uk.crcledger.inspection.InspectionRating;
+import uk.crcledger.incident.IncidentCategory;
+import uk.crcledger.incident.RecordIncidentReport;
 import uk.crcledger.inspection.RecordInspectionFinding;
 import uk.crcledger.jobcut.AffectedCrc;
 import uk.crcledger.jobcut.RecordJobCutAnnouncement;
@@ -46,13 +48,14 @@ class ReferenceDataFileTest {
     void holdsTheReferenceRegistrationsAndEntries() {
         assertThat(seed.providers()).hasSize(8);
         assertThat(seed.crcs()).hasSize(21);
-        assertThat(seed.entries()).hasSize(59);
-        assertThat(seed.commands()).hasSize(88);
+        assertThat(seed.entries()).hasSize(62);
+        assertThat(seed.commands()).hasSize(91);
         assertThat(seed.entries().stream().collect(Collectors.groupingBy(e -> e.details().type(),
                 Collectors.counting()))).containsExactlyInAnyOrderEntriesOf(Map.of(
                 EntryType.CONTRACT_AWARD, 21L,
                 EntryType.JOB_CUT_ANNOUNCEMENT, 6L,
                 EntryType.INSPECTION_FINDING, 7L,
+                EntryType.INCIDENT_REPORT, 3L,
                 EntryType.CONTRACT_TERM_CHANGE, 1L,
                 EntryType.CONTRACT_END, 24L));
     }
@@ -101,6 +104,8 @@ class ReferenceDataFileTest {
                 namedProviders.add(c.providerId());
             } else if (command instanceof RecordInspectionFinding c) {
                 named.addAll(c.crcIds());
+            } else if (command instanceof RecordIncidentReport c) {
+                named.addAll(c.crcIds());
             }
         }
         assertThat(crcs).containsAll(named);
@@ -130,6 +135,17 @@ class ReferenceDataFileTest {
         assertThat(approximate.description()).contains("Confidence: approximate date");
         assertThat(approximate.sources()).extracting(Source::title)
                 .containsExactly("Lancashire Evening Post", "Morning Star");
+
+        RecordIncidentReport selfHarm = command("incident-2016-01-20-bgsw", RecordIncidentReport.class);
+        assertThat(selfHarm.category()).isEqualTo(IncidentCategory.RISK_MANAGEMENT);
+        assertThat(selfHarm.crcIds()).containsExactly(CrcId.of("bgsw"));
+        assertThat(selfHarm.summary()).startsWith("a dreadful self-harm case in Bristol");
+        assertThat(selfHarm.description()).contains("Confidence: approximate date");
+        assertThat(selfHarm.sources()).extracting(Source::publisher).containsExactly("Napo");
+        assertThat(command("incident-2016-01-20-wales", RecordIncidentReport.class).category())
+                .isEqualTo(IncidentCategory.UNPAID_WORK);
+        assertThat(command("incident-2016-01-20-hlny", RecordIncidentReport.class).summary())
+                .contains("local pub");
 
         RecordInspectionFinding thematic = command("finding-2015-11-19-thematic", RecordInspectionFinding.class);
         assertThat(thematic.thematic()).isTrue();

@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 /** The application records the reference history on first start, once, and not when told not to. */
 class ReferenceDataSeedIntegrationTest {
 
-    /** 8 providers, 21 CRCs, 21 awards, 6 job cuts, 7 findings, 1 term change, 3 transfers, 21 ends. */
-    private static final int COMMANDS = 88;
+    /** 8 providers, 21 CRCs, 21 awards, 6 job cuts, 7 findings, 3 incidents, 1 term change, 3 transfers, 21 ends. */
+    private static final int COMMANDS = 91;
     /** West Yorkshire's award, two thematic findings, job cuts, the term change and its end. */
     private static final int WEST_YORKSHIRE_ITEMS = 6;
 
@@ -35,7 +35,7 @@ class ReferenceDataSeedIntegrationTest {
     void recordsTheReferenceHistoryOnFirstStartAndNothingOnTheNext() {
         try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
             SeedOutcome outcome = awaitSeeded(app);
-            assertThat(outcome.summary()).isEqualTo("Reference data: 88 recorded, 0 already there");
+            assertThat(outcome.summary()).isEqualTo("Reference data: 91 recorded, 0 already there");
             assertThat(events(app)).isEqualTo(COMMANDS);
 
             LedgerReadModel readModel = app.getBean(LedgerReadModel.class);
@@ -61,14 +61,26 @@ class ReferenceDataSeedIntegrationTest {
                         assertThat(item.providerName()).isEqualTo("Purple Futures");
                     });
             await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("ddc").isPresent());
+
+            // An incident names no provider: the timeline gives the CRC's holder that day.
+            await().atMost(Duration.ofSeconds(30)).until(() -> bgswItem(readModel).isPresent());
+            TimelineItem selfHarm = bgswItem(readModel).orElseThrow();
+            assertThat(selfHarm.type().jsonName()).isEqualTo("incident-report");
+            assertThat(selfHarm.providerId()).isEqualTo("working-links");
         }
 
         try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
             SeedOutcome outcome = awaitSeeded(app);
             assertThat(outcome).isEqualTo(new SeedOutcome(0, COMMANDS, null, null));
-            assertThat(outcome.summary()).isEqualTo("Reference data: 0 recorded, 88 already there");
+            assertThat(outcome.summary()).isEqualTo("Reference data: 0 recorded, 91 already there");
             assertThat(events(app)).isEqualTo(COMMANDS);
         }
+    }
+
+    private static java.util.Optional<TimelineItem> bgswItem(LedgerReadModel readModel) {
+        return readModel.live().crcTimeline("bgsw", TimelineFilter.all()).stream()
+                .flatMap(timeline -> timeline.items().stream())
+                .filter(item -> item.entryId().equals("incident-2016-01-20-bgsw")).findFirst();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -234,6 +235,31 @@ class WebPageBrowserTest {
         browser.findElement(By.id("revise-submit")).click();
         new WebDriverWait(browser, WAIT).until(d -> d.findElements(
                 By.cssSelector("li[data-entry-id='" + entryId + "'] .mark-retracted")).size() == 1);
+    }
+
+    @Test
+    @Order(4)
+    void recordsAnIncidentThroughTheStaffFormOnTheCrcsTimeline() {
+        open("/?crc=bgsw");
+        signIn();
+
+        new Select(browser.findElement(By.id("record-type"))).selectByValue("incident-reports");
+        assertThat(browser.findElement(By.id("record-crcIds")).getDomProperty("value")).isEqualTo("bgsw");
+        setValue("record-occurredOn", "2017-04-02");
+        new Select(browser.findElement(By.id("record-category"))).selectByValue("unpaid-work");
+        browser.findElement(By.id("record-summary")).sendKeys("Browser test: unpaid work not supervised");
+        browser.findElement(By.id("record-description")).sendKeys("Recorded through the staff form");
+        browser.findElement(By.id("record-sources-0--title")).sendKeys("Napo news");
+        browser.findElement(By.id("record-sources-0--url")).sendKeys("https://www.napo.org.uk/news");
+        browser.findElement(By.id("record-submit")).click();
+
+        // The timeline is drawn again after the write, so read the item's text within the wait.
+        String recorded = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#timeline > li")).stream()
+                        .filter(e -> e.getText().contains("2017-04-02"))
+                        .map(e -> e.getDomAttribute("data-entry-id") + "\n" + e.getText()).findFirst().orElse(null));
+        assertThat(recorded).startsWith("incident-2017-04-02-")
+                .contains("Incident report", "Unpaid work incident", "Working Links", "unpaid work not supervised");
     }
 
     @Test
