@@ -144,13 +144,29 @@ public class MongoModel implements ModelReader {
         /** Contributions in the order the events made them. */
         private final List<Contribution> pending = new ArrayList<>();
 
+        /** Entries read ahead for this batch (see {@link #prefetch}), as stored. */
+        private final Map<String, Object> prefetched = new java.util.HashMap<>();
+
         @Override
         public <E> E currentEntry(String entryId, Class<E> type) {
-            Object cached = entries.get(entryId);
-            if (cached != null) {
+            Object cached = entries.containsKey(entryId) ? entries.get(entryId) : prefetched.get(entryId);
+            if (cached != null || prefetched.containsKey(entryId)) {
                 return type.cast(cached);
             }
             return entry(entryId, type).orElse(null);
+        }
+
+        /** Reads the entries this batch will revise, a chunk of ids per round trip; absent ones are remembered as such. */
+        public void prefetch(Collection<String> entryIds, Class<?> type) {
+            List<String> ids = new ArrayList<>(entryIds);
+            ids.forEach(id -> prefetched.put(id, null));
+            JavaType javaType = ReadModelJson.type(type);
+            for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+                for (Document stored : collection(ReadModelCollections.ENTRIES)
+                        .find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK))))) {
+                    prefetched.put(stored.getString("_id"), ReadModelJson.read(Packed.unpack(stored), javaType));
+                }
+            }
         }
 
         @Override
@@ -218,6 +234,7 @@ public class MongoModel implements ModelReader {
             entries.clear();
             created.clear();
             pending.clear();
+            prefetched.clear();
         }
 
         /** Fills in the stored heads (a new one starts empty), a chunk of ids per round trip. */

@@ -52,16 +52,14 @@ final class LedgerHarness implements AutoCloseable {
         var configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> LedgerSerializers.jackson(EntryKinds.detailsTypes()))
                 .configureEmbeddedEventStore(c -> store.engine())
-                .configureAggregate(Crc.class)
                 .configureAggregate(Provider.class)
-                .configureAggregate(ContractTermChange.class)
-                .configureAggregate(JobCutAnnouncement.class)
-                .configureAggregate(InspectionFinding.class)
                 .configureAggregate(PayloadWithholding.class)
                 .registerComponent(EntryDirectory.class, c -> directory)
                 .registerComponent(ContractRegister.class, c -> new RepositoryContractRegister(
                         () -> c.repository(Crc.class), () -> c.repository(Provider.class)))
                 .registerCommandHandler(c -> EntryKinds.revisions(directory, c::repository));
+        // Every kind of entry's aggregate, as the app configures them.
+        EntryKinds.aggregates().forEach(configurer::configureAggregate);
         this.tokenStore = LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(), nodeId,
                 Duration.ofSeconds(5));
         configurer.eventProcessing(processing -> {
