@@ -46,7 +46,7 @@ class ProjectionBenchmark {
         int size = Integer.getInteger("bench.events", 100_000);
         int busy = Integer.getInteger("bench.busy", 5_000);
         int segments = Integer.getInteger("bench.segments", 1);
-        int batch = Integer.getInteger("bench.batch", 500);
+        int batch = Integer.getInteger("bench.batch", 5_000);
         Map<String, Object> results = new LinkedHashMap<>();
         try (EmbeddedStore store = EmbeddedStore.start(dataDir, EntryKinds.detailsTypes())) {
             List<DomainEventMessage<?>> events = LedgerGenerator.generate(size, busy);
@@ -54,6 +54,11 @@ class ProjectionBenchmark {
             append(store, events);
             results.put("events", events.size());
             results.put("appendEventsPerSecond", BenchReport.rate(events.size(), started));
+
+            // The limit a replay is measured against: a raw cursor scan of the stored commits, decoding
+            // every document (the better of two, before and after the replay).
+            long rawScan = uk.crcledger.eventstore.testing.RawLimits.scanRate(store.database().getCollection("events"),
+                    "events");
 
             LedgerReadModel readModel = new LedgerReadModel(new uk.crcledger.projection.ReadModelStore(store.database()), store.engine());
             Configuration axon = DefaultConfigurer.defaultConfiguration()
@@ -78,6 +83,13 @@ class ProjectionBenchmark {
             results.put("replayEventsPerSecond", BenchReport.rate(head, started));
             // CPU time, which a busy machine distorts less than wall time: what the replay costs.
             results.put("replayCpuMicrosPerEvent", (processCpuNanos() - cpuStarted) / 1_000 / head);
+            rawScan = Math.max(rawScan, uk.crcledger.eventstore.testing.RawLimits.scanRate(
+                    store.database().getCollection("events"), "events"));
+            results.put("rawScanEventsPerSecond", rawScan);
+            results.put("replayRatioToRawScan", BenchReport.ratio(
+                    ((Number) results.get("replayEventsPerSecond")).longValue(), rawScan));
+            results.put("replaySeconds", Math.round(head * 10.0
+                    / Math.max(1, ((Number) results.get("replayEventsPerSecond")).longValue())) / 10.0);
             axon.shutdown();
 
             TimelineFilter firstPage = new TimelineFilter(Set.of(), null, null, null, 0, 50);

@@ -14,6 +14,6 @@ import java.time.Duration;
  * @param balance   how often an instance checks that it holds no more than its share of segments
  */
 @ConfigurationProperties("ledger.read-model")
-public record ReadModelProperties(@DefaultValue("4") int segments, @DefaultValue("500") int batchSize,
+public record ReadModelProperties(@DefaultValue("4") int segments, @DefaultValue("5000") int batchSize,
                                   @DefaultValue("2s") Duration balance) {
 }
