@@ -43,6 +43,13 @@ public class LedgerReadModel {
     private final ReadModelProgress progress = new ReadModelProgress();
 
     private final Cache<List<Object>, Object> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
+    /**
+     * Versions of timeline entries kept parsed (see {@link RecentDocuments}): the histories of the
+     * CRCs asked about most recently, within a bound on memory (a version takes about a kilobyte).
+     */
+    private static final long CACHED_VERSIONS = 100_000;
+    private final Cache<List<Object>, Map<String, ? extends List<? extends uk.crcledger.projection.Version<?>>>> documents =
+            Caffeine.newBuilder().maximumWeight(CACHED_VERSIONS).weigher(RecentDocuments::weigh).build();
 
     public LedgerReadModel(ReadModelStore store, MongoLedgerStorageEngine events) {
         this.store = store;
@@ -114,8 +121,9 @@ public class LedgerReadModel {
             throw new ReadModelUnavailableException("The read model is being rebuilt in this version's storage layout ("
                     + MongoModel.LAYOUT + ", it was written in layout " + state.layout() + "); try again shortly");
         }
-        MongoModel model = store.model(state.active());
-        return new CachedQueries(answers, () -> new TimelineQueries(model, asOf), stamp(state), asOf);
+        String stamp = stamp(state);
+        RecentDocuments model = new RecentDocuments(store.model(state.active()), documents, stamp);
+        return new CachedQueries(answers, () -> new TimelineQueries(model, asOf), stamp, asOf);
     }
 
     /**

@@ -1,0 +1,58 @@
+package uk.crcledger.timeline;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import uk.crcledger.projection.ModelReader;
+import uk.crcledger.projection.Version;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shared documents (timelines, registers) as last read, every version of every contribution,
+ * kept while the read model stands where it stood. Any moment's answer is a selection over the same
+ * versions, so answers about different instants share one read and one parse of a CRC's history:
+ * that is what makes an as-of question about a new instant cost little more than the selection.
+ * Entries are read as they are asked for (a page reads few).
+ */
+final class RecentDocuments implements ModelReader {
+
+    private final ModelReader stored;
+    private final Cache<List<Object>, Map<String, ? extends List<? extends Version<?>>>> documents;
+    private final Object stamp;
+
+    RecentDocuments(ModelReader stored, Cache<List<Object>, Map<String, ? extends List<? extends Version<?>>>> documents,
+                    Object stamp) {
+        this.stored = stored;
+        this.documents = documents;
+        this.stamp = stamp;
+    }
+
+    @Override
+    public <E> Optional<E> entry(String entryId, Class<E> type) {
+        return stored.entry(entryId, type);
+    }
+
+    @Override
+    public <E> List<E> entries(Collection<String> entryIds, Class<E> type) {
+        return stored.entries(entryIds, type);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> Map<String, List<Version<V>>> shared(String collection, String docId, Class<V> valueType) {
+        return (Map<String, List<Version<V>>>) documents.get(Arrays.asList(stamp, collection, docId, valueType),
+                key -> Map.copyOf(stored.shared(collection, docId, valueType)));
+    }
+
+    /** A document's weight in the cache: how many versions it holds. */
+    static int weigh(List<Object> key, Map<String, ? extends List<? extends Version<?>>> document) {
+        int versions = 1;
+        for (List<? extends Version<?>> each : document.values()) {
+            versions += each.size();
+        }
+        return versions;
+    }
+}
