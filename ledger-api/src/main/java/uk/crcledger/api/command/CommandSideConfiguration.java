@@ -1,6 +1,5 @@
 package uk.crcledger.api.command;
 
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +16,7 @@ import uk.crcledger.withholding.PayloadWithholding;
  * Registers the domain's aggregates, ports and the correction router with Axon. The domain module
  * carries no Spring annotations, so this is the one place that says what the command side is.
  * Aggregate command handlers receive {@link ContractRegister} and {@link EntryDirectory} as
- * parameters; Axon resolves them from these beans.
+ * parameters; Axon resolves them from beans (the entry directory is storage, made in {@code api.store}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
@@ -31,11 +30,6 @@ public class CommandSideConfiguration {
             EntryKinds.aggregates().forEach(configurer::configureAggregate);
             configurer.registerCommandHandler(c -> EntryKinds.revisions(entryDirectory, c::repository));
         };
-    }
-
-    @Bean
-    EntryDirectory entryDirectory(MongoDatabase ledgerDatabase) {
-        return new MongoEntryDirectory(ledgerDatabase);
     }
 
     /**

@@ -1,10 +1,5 @@
 package uk.crcledger.api.idempotency;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,8 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +16,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import uk.crcledger.api.observability.LedgerMetrics;
 import uk.crcledger.api.problem.BadRequest;
+import uk.crcledger.api.problem.IdempotencyKeyInProgress;
+import uk.crcledger.api.problem.IdempotencyKeyReused;
 import uk.crcledger.api.problem.RequestSizeLimit;
+import uk.crcledger.api.store.MongoIdempotencyKeys;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -34,7 +30,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
 
 /**
@@ -44,7 +39,7 @@ import java.util.HexFormat;
  * The key is claimed before the work starts, so two retries racing each other cannot both run it (the
  * second gets 409 while the first is in progress). Only a successful (2xx) answer is kept: after a refusal
  * or a failure the key is freed, so the client can correct the request, or retry it, under the same key.
- * Answers are kept in the {@value #COLLECTION} collection, keyed by {@code _id}.
+ * Answers are kept by {@link MongoIdempotencyKeys}, keyed by the caller and the key.
  * <p>
  * A filter, so every POST gets it without its handler knowing; it runs after Spring Security's filters
  * (the caller is known, and a refused token claims nothing). The administration POSTs under
@@ -55,7 +50,6 @@ import java.util.HexFormat;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class IdempotentRequests extends OncePerRequestFilter {
 
-    public static final String COLLECTION = "idempotency_keys";
     /** The request header that names a retryable POST. */
     public static final String HEADER = "Idempotency-Key";
     /** What the header does, for the OpenAPI document of every POST that takes it. */
@@ -66,13 +60,13 @@ public class IdempotentRequests extends OncePerRequestFilter {
     private static final int MAX_KEY_LENGTH = 200;
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
-    private final MongoCollection<Document> keys;
+    private final MongoIdempotencyKeys keys;
     private final LedgerMetrics metrics;
     private final HandlerExceptionResolver problems;
 
-    public IdempotentRequests(MongoDatabase ledgerDatabase, LedgerMetrics metrics,
+    public IdempotentRequests(MongoIdempotencyKeys keys, LedgerMetrics metrics,
                               @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        this.keys = ledgerDatabase.getCollection(COLLECTION);
+        this.keys = keys;
         this.metrics = metrics;
         this.problems = problems;
     }
@@ -107,79 +101,66 @@ public class IdempotentRequests extends OncePerRequestFilter {
         // Claim the key, or find the answer of whoever holds it. The holder may give it up (its
         // request failed) between our insert and our read: then try to claim it again.
         while (true) {
-            Document existing = keys.find(Filters.eq("_id", id)).first();
+            MongoIdempotencyKeys.KeptKey existing = keys.find(id).orElse(null);
             if (existing != null && abandoned(existing)) {
                 // Claimed by a process that died before answering: nothing was stored for it.
-                keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "running"),
-                        Filters.eq("createdAt", existing.getDate("createdAt"))));
+                keys.freeAbandoned(id, existing.createdAt());
                 continue;
             }
             if (existing != null) {
                 replay(existing, fingerprint, request, response);
                 return;
             }
-            try {
-                keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "running")
-                        .append("createdAt", Date.from(Instant.now())));
+            if (keys.claim(id, fingerprint, Instant.now())) {
                 break;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
             }
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(new ReadBody(request, body), answer);
         } catch (IOException | ServletException | RuntimeException e) {
-            keys.deleteOne(Filters.eq("_id", id));
+            keys.free(id);
             throw e;
         }
         if (answer.getStatus() / 100 == 2) {
-            keys.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("fingerprint", fingerprint)
-                    .append("state", "done")
-                    .append("status", answer.getStatus())
-                    .append("location", answer.getHeader(HttpHeaders.LOCATION))
-                    .append("contentType", answer.getContentType())
-                    .append("body", new Binary(answer.getContentAsByteArray()))
-                    .append("createdAt", Date.from(Instant.now())));
+            keys.keep(id, fingerprint, answer.getStatus(), answer.getHeader(HttpHeaders.LOCATION),
+                    answer.getContentType(), answer.getContentAsByteArray(), Instant.now());
         } else {
             // Nothing was stored (a refusal, or a failure): free the key.
-            keys.deleteOne(Filters.eq("_id", id));
+            keys.free(id);
         }
         answer.copyBodyToResponse();
     }
 
     /** A claim older than any request can run (the process holding it died). */
-    private static boolean abandoned(Document existing) {
-        return "running".equals(existing.getString("state"))
-                && existing.getDate("createdAt").toInstant().isBefore(Instant.now().minus(ABANDONED_AFTER));
+    private static boolean abandoned(MongoIdempotencyKeys.KeptKey existing) {
+        return existing.running() && existing.createdAt().isBefore(Instant.now().minus(ABANDONED_AFTER));
     }
 
-    private void replay(Document existing, String fingerprint, HttpServletRequest request,
+    private void replay(MongoIdempotencyKeys.KeptKey existing, String fingerprint, HttpServletRequest request,
                         HttpServletResponse response) throws ServletException {
-        if (!fingerprint.equals(existing.getString("fingerprint"))) {
-            refuse(request, response, new KeyReused());
+        if (!fingerprint.equals(existing.fingerprint())) {
+            refuse(request, response, new IdempotencyKeyReused());
             return;
         }
-        if (!"done".equals(existing.getString("state"))) {
-            refuse(request, response, new KeyInProgress());
+        if (!existing.done()) {
+            refuse(request, response, new IdempotencyKeyInProgress());
             return;
         }
         metrics.idempotentReplay();
-        response.setStatus(existing.getInteger("status"));
+        response.setStatus(existing.status());
         response.setHeader("Idempotent-Replayed", "true");
-        if (existing.getString("location") != null) {
-            response.setHeader(HttpHeaders.LOCATION, existing.getString("location"));
+        if (existing.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, existing.location());
         }
-        if (existing.getString("contentType") != null) {
-            response.setContentType(existing.getString("contentType"));
+        if (existing.contentType() != null) {
+            response.setContentType(existing.contentType());
         }
-        Binary body = existing.get("body", Binary.class);
+        byte[] body = existing.body();
         if (body != null) {
             try {
-                response.setContentLength(body.length());
-                response.getOutputStream().write(body.getData());
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
             } catch (IOException e) {
                 throw new ServletException(e);
             }
@@ -262,19 +243,4 @@ public class IdempotentRequests extends OncePerRequestFilter {
             return body.length;
         }
     }
-
-    /** The same key was used for a different request. */
-    public static class KeyReused extends RuntimeException {
-        KeyReused() {
-            super("This Idempotency-Key was used for a different request");
-        }
-    }
-
-    /** The first request with this key has not finished yet. */
-    public static class KeyInProgress extends RuntimeException {
-        KeyInProgress() {
-            super("A request with this Idempotency-Key is still in progress; retry shortly");
-        }
-    }
-
 }

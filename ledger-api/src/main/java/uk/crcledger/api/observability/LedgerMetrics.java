@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  *   <li>{@value #AS_OF_QUERY}, how long questions about a past instant take;</li>
  *   <li>{@value #IDEMPOTENT_REPLAYS}, retries answered with a kept answer.</li>
  * </ul>
- * The read model's gauges are in {@link ReadModelMetrics}.
+ * The read model's gauges are in {@link uk.crcledger.api.readmodel.ReadModelMetrics}.
  */
 @Component
 public class LedgerMetrics {

@@ -1,13 +1,13 @@
 package uk.crcledger.api.observability;
 
 /** Keeps connection strings and credentials out of what health checks show. */
-final class Redaction {
+public final class Redaction {
 
     private Redaction() {
     }
 
     /** The message with any {@code mongodb://} or {@code mongodb+srv://} URI replaced. */
-    static String redact(String message) {
+    public static String redact(String message) {
         if (message == null) {
             return "";
         }

@@ -63,13 +63,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Another change to the same record was stored first; read it again and retry", request, Map.of());
     }
 
-    @ExceptionHandler(uk.crcledger.api.idempotency.IdempotentRequests.KeyReused.class)
+    @ExceptionHandler(IdempotencyKeyReused.class)
     ProblemDetail keyReused(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage(), request,
                 Map.of("field", "Idempotency-Key"));
     }
 
-    @ExceptionHandler(uk.crcledger.api.idempotency.IdempotentRequests.KeyInProgress.class)
+    @ExceptionHandler(IdempotencyKeyInProgress.class)
     ProblemDetail keyInProgress(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "Request in progress", e.getMessage(), request,
                 Map.of("field", "Idempotency-Key"));

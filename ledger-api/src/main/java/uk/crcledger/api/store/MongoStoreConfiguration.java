@@ -22,13 +22,17 @@ import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
 import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
+import uk.crcledger.eventstore.tlog.LogState;
+import uk.crcledger.eventstore.tlog.TileStore;
+import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.kinds.EntryKinds;
 
 
 /**
  * Connects the ledger to MongoDB: the configured replica set, or else the embedded server on
- * {@code ledger.data-dir}. Everything Axon stores (events, snapshots, tokens) and every read
- * model goes through the one client made here.
+ * {@code ledger.data-dir}. Everything Axon stores (events, snapshots, tokens), every read
+ * model, the transparency log's tiles and state and the entry directory go through the one client
+ * made here.
  * <p>
  * The Axon Mongo extension's Spring Boot starter is deliberately not used: it registers a MongoDB
  * transaction manager, which fails on the embedded server (no sessions), and its storage engine
@@ -38,6 +42,8 @@ import uk.crcledger.kinds.EntryKinds;
 public class MongoStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MongoStoreConfiguration.class);
+    /** Full tiles are 8 KiB and never change: 2,048 of them (16 MiB) hold the top of a 500k-leaf tree. */
+    private static final long CACHED_FULL_TILES = 2_048;
 
     /** Started only when no MongoDB URI is configured. */
     @Bean(destroyMethod = "close")
@@ -99,6 +105,24 @@ public class MongoStoreConfiguration {
     @Bean
     ReadModelStore readModelStore(MongoDatabase ledgerDatabase) {
         return new ReadModelStore(ledgerDatabase);
+    }
+
+    /** The command side's durable port: which aggregate holds each entry. */
+    @Bean
+    EntryDirectory entryDirectory(MongoDatabase ledgerDatabase) {
+        return new MongoEntryDirectory(ledgerDatabase);
+    }
+
+    /** The transparency log's tiles, shared by every instance. */
+    @Bean
+    TileStore tlogTiles(MongoDatabase ledgerDatabase) {
+        return new TileStore(ledgerDatabase, CACHED_FULL_TILES);
+    }
+
+    /** The transparency log's state (its size, checkpoints and origin), shared by every instance. */
+    @Bean
+    LogState tlogState(MongoDatabase ledgerDatabase) {
+        return new LogState(ledgerDatabase);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package uk.crcledger.api.tlog;
 
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
@@ -25,26 +24,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires the transparency log to the store: one tile store and state for every instance, an
- * integrator that runs on whichever instance holds its claim, and the slow background audit.
+ * Wires the transparency log to the store: its identity, an integrator that runs on whichever instance
+ * holds its claim, and the slow background audit, over the tile store and state that {@code api.store}
+ * makes (one for every instance).
  */
 @Configuration(proxyBeanMethods = false)
 public class TlogConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TlogConfiguration.class);
-    /** Full tiles are 8 KiB and never change: 2,048 of them (16 MiB) hold the top of a 500k-leaf tree. */
-    private static final long CACHED_FULL_TILES = 2_048;
-
-    @Bean
-    TileStore tlogTiles(MongoDatabase ledgerDatabase) {
-        return new TileStore(ledgerDatabase, CACHED_FULL_TILES);
-    }
-
-    @Bean
-    LogState tlogState(MongoDatabase ledgerDatabase) {
-        return new LogState(ledgerDatabase);
-    }
-
     @Bean
     LogIdentity tlogIdentity(TlogProperties properties, LogState state, LedgerStoreProperties store, Environment environment) {
         String origin = LogIdentity.origin(properties.origin(), state, hostName());

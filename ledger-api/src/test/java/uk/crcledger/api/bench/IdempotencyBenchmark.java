@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.crcledger.api.LedgerApplication;
-import uk.crcledger.api.idempotency.IdempotentRequests;
+import uk.crcledger.api.store.MongoIdempotencyKeys;
 import uk.crcledger.api.testing.HttpLedger;
 import uk.crcledger.api.testing.HttpLedger.Answer;
 import uk.crcledger.api.testing.TestDirectories;
@@ -145,7 +145,7 @@ class IdempotencyBenchmark {
         long seed = Long.getLong("bench.seed", 42);
         Map<String, Long> timelinesBefore = timelineTotals();
         long commitsBefore = database.getCollection("events").countDocuments();
-        long keysBefore = database.getCollection(IdempotentRequests.COLLECTION).countDocuments();
+        long keysBefore = database.getCollection(MongoIdempotencyKeys.COLLECTION).countDocuments();
         double replaysBefore = replayCounter();
 
         // Half the keys: their sends side by side in the queue, so that 16 clients mostly run them at
@@ -256,8 +256,8 @@ class IdempotencyBenchmark {
 
         // Exactly one entry per key: one commit each, one kept answer each, on the timelines once.
         long commits = database.getCollection("events").countDocuments() - commitsBefore;
-        long keptKeys = database.getCollection(IdempotentRequests.COLLECTION).countDocuments() - keysBefore;
-        long doneKeys = database.getCollection(IdempotentRequests.COLLECTION)
+        long keptKeys = database.getCollection(MongoIdempotencyKeys.COLLECTION).countDocuments() - keysBefore;
+        long doneKeys = database.getCollection(MongoIdempotencyKeys.COLLECTION)
                 .countDocuments(Filters.eq("state", "done"));
         assertThat(commits).as("commits stored").isEqualTo(keys);
         assertThat(keptKeys).as("idempotency keys kept").isEqualTo(keys);

@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import uk.crcledger.eventstore.LedgerMongoClients;
 import uk.crcledger.eventstore.embedded.EmbeddedMongoServer;
+import uk.crcledger.api.store.MongoApiTokens;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class AdminTokenBootstrapTest {
         server = EmbeddedMongoServer.start(dir.resolve("db"));
         client = LedgerMongoClients.create(server.connectionString());
         MongoDatabase database = client.getDatabase("ledger");
-        store = new ApiTokenStore(database, Clock.fixed(Instant.parse("2026-01-02T03:04:05.678912Z"), ZoneOffset.UTC));
+        store = new ApiTokenStore(new MongoApiTokens(database), Clock.fixed(Instant.parse("2026-01-02T03:04:05.678912Z"), ZoneOffset.UTC));
     }
 
     @AfterEach

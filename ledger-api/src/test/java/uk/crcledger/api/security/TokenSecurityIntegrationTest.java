@@ -14,6 +14,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import uk.crcledger.api.store.MongoApiTokens;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ class TokenSecurityIntegrationTest {
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).doesNotContain(secret);
 
-        Document stored = database.getCollection(ApiTokenStore.COLLECTION).find(new Document("_id", id)).first();
+        Document stored = database.getCollection(MongoApiTokens.COLLECTION).find(new Document("_id", id)).first();
         assertThat(stored).isNotNull();
         assertThat(stored.getString("secretHash")).isEqualTo(TokenCredentials.hash(secret)).hasSize(64);
         assertThat(stored.toJson()).doesNotContain(secret);
@@ -203,7 +204,7 @@ class TokenSecurityIntegrationTest {
         assertThat(http.delete(TOKENS + "/" + id, ADMIN).statusCode()).isEqualTo(204);
         JsonNode listed = SecurityHttp.json(http.get(TOKENS + "/" + id, ADMIN));
         assertThat(listed.get("revokedAt").isNull()).isFalse();
-        Document stored = database.getCollection(ApiTokenStore.COLLECTION).find(new Document("_id", id)).first();
+        Document stored = database.getCollection(MongoApiTokens.COLLECTION).find(new Document("_id", id)).first();
         assertThat(stored.getDate("revokedAt")).isNotNull();
     }
 
@@ -276,7 +277,7 @@ class TokenSecurityIntegrationTest {
     void theRecordedNameIsTheTokensName() {
         String recorder = http.createToken(ADMIN, "Rita Recorder", "recorder").get("token").asString();
         ApiTokenAuthentication authentication = (ApiTokenAuthentication) new ApiTokenAuthenticationProvider(
-                new ApiTokenStore(database)).authenticate(ApiTokenAuthentication.unauthenticated(recorder));
+                new ApiTokenStore(new MongoApiTokens(database))).authenticate(ApiTokenAuthentication.unauthenticated(recorder));
         assertThat(authentication.getName()).isEqualTo("Rita Recorder");
         assertThat(authentication.getPrincipal().role()).isEqualTo(Role.RECORDER);
         assertThat(authentication.getCredentials()).isNull();
@@ -292,7 +293,7 @@ class TokenSecurityIntegrationTest {
     }
 
     private List<Document> tokens() {
-        return database.getCollection(ApiTokenStore.COLLECTION).find().into(new ArrayList<>());
+        return database.getCollection(MongoApiTokens.COLLECTION).find().into(new ArrayList<>());
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String instance) {

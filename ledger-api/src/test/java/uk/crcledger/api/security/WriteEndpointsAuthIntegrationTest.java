@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import uk.crcledger.api.testing.TestDirectories;
+import uk.crcledger.api.store.MongoApiTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -281,7 +282,7 @@ class WriteEndpointsAuthIntegrationTest {
         state.put("events", events());
         Document head = database.getCollection("events").find().sort(Sorts.descending("_id")).limit(1).first();
         state.put("last commit", head == null ? null : head.get("_id"));
-        state.put("tokens", database.getCollection(ApiTokenStore.COLLECTION).find().sort(Sorts.ascending("_id"))
+        state.put("tokens", database.getCollection(MongoApiTokens.COLLECTION).find().sort(Sorts.ascending("_id"))
                 .into(new ArrayList<>()));
         state.put("idempotency keys", database.getCollection("idempotency_keys").countDocuments());
         JsonNode projection = projection();

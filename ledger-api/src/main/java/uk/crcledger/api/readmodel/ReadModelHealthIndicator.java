@@ -1,4 +1,4 @@
-package uk.crcledger.api.observability;
+package uk.crcledger.api.readmodel;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
+import uk.crcledger.api.observability.Redaction;
 import uk.crcledger.timeline.LedgerReadModel;
 
 import java.util.LinkedHashMap;

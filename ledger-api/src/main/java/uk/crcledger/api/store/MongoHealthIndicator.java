@@ -1,4 +1,4 @@
-package uk.crcledger.api.observability;
+package uk.crcledger.api.store;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
+import uk.crcledger.api.observability.Redaction;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

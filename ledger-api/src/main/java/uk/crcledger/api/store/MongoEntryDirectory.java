@@ -1,4 +1,4 @@
-package uk.crcledger.api.command;
+package uk.crcledger.api.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

@@ -1,10 +1,9 @@
-package uk.crcledger.api.observability;
+package uk.crcledger.api.readmodel;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import uk.crcledger.api.readmodel.ReadModelMaintenance;
 import uk.crcledger.timeline.LedgerReadModel;
 
 import java.time.Clock;
