@@ -326,6 +326,15 @@ class AppBenchmark {
                 + providers.get(random.nextInt(providers.size())) + "/timeline?page=0&size=50", null, false));
         endpoints.put("asOfCrcTimeline", (http, random) -> http.get("/api/crcs/"
                 + crcs.get(random.nextInt(crcs.size())) + "/timeline?page=0&size=50&asOf=" + at, null, false));
+        // The busy CRC as of one instant (as the live one, under the same load), and as of a different
+        // instant each time (no answer to reuse: the selection over its stored versions every time).
+        endpoints.put("asOfBusyCrcTimeline", (http, random) -> http.get("/api/crcs/" + LedgerGenerator.BUSY_CRC
+                + "/timeline?page=0&size=50&asOf=" + at, null, false));
+        Instant now = Instant.now();
+        long span = Math.max(1, java.time.Duration.between(asOf, now).toMillis());
+        endpoints.put("asOfBusyCrcTimelineAnyInstant", (http, random) -> http.get("/api/crcs/"
+                + LedgerGenerator.BUSY_CRC + "/timeline?page=0&size=50&asOf="
+                + asOf.plusMillis(Math.floorMod(random.nextLong(), span)), null, false));
         List<String> entries = entryIds(app, crcs);
         if (!entries.isEmpty()) {
             // Every event of the entry proven in the latest checkpoint, each proof verified by the app first.
@@ -349,6 +358,15 @@ class AppBenchmark {
                     result.p50Millis(), result.p90Millis(), result.p99Millis(), result.maxMillis(), cpuPerRequest));
         }
         busyTotal(app, step);
+        // The goal: as-of within 2x of live at the median, on the busy CRC, under the same load.
+        Object live = results.get("queries." + step + ".busyCrcTimeline.p50Ms");
+        for (String asOfEndpoint : List.of("asOfBusyCrcTimeline", "asOfBusyCrcTimelineAnyInstant")) {
+            Object asOfP50 = results.get("queries." + step + "." + asOfEndpoint + ".p50Ms");
+            if (live instanceof Number l && asOfP50 instanceof Number a) {
+                put("queries." + step + "." + asOfEndpoint + "ToLiveP50", round(a.doubleValue()
+                        / Math.max(0.001, l.doubleValue())));
+            }
+        }
         put("queries." + step + ".loadAverage", loadAverage());
         table("Queries at " + step + " events: " + clients + " concurrent clients, " + warmupMillis / 1000.0
                         + " s warm-up, then " + measureMillis / 1000.0 + " s or until " + clients + " answers (at most "
