@@ -40,6 +40,16 @@ public record ContractAwardDetails(CrcId crcId, ProviderId providerId, LocalDate
     }
 
     @Override
+    public Set<String> correctableFields() {
+        return CORRECTABLE;
+    }
+
+    @Override
+    public Set<String> fixedFields() {
+        return NOT_CORRECTABLE;
+    }
+
+    @Override
     public EntryType type() {
         return EntryType.CONTRACT_AWARD;
     }
@@ -97,6 +107,7 @@ public record ContractAwardDetails(CrcId crcId, ProviderId providerId, LocalDate
         return summary.toString();
     }
 
+    @Override
     public ContractAwardDetails correctedWith(Changes changes) {
         return new ContractAwardDetails(crcId,
                 changes.id("providerId", ProviderId.class, ProviderId::of, providerId),

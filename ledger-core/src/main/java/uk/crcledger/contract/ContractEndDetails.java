@@ -33,6 +33,16 @@ public record ContractEndDetails(CrcId crcId, LocalDate endedOn, ContractEndReas
     }
 
     @Override
+    public Set<String> correctableFields() {
+        return CORRECTABLE;
+    }
+
+    @Override
+    public Set<String> fixedFields() {
+        return NOT_CORRECTABLE;
+    }
+
+    @Override
     public EntryType type() {
         return EntryType.CONTRACT_END;
     }
@@ -88,6 +98,7 @@ public record ContractEndDetails(CrcId crcId, LocalDate endedOn, ContractEndReas
         };
     }
 
+    @Override
     public ContractEndDetails correctedWith(Changes changes) {
         return new ContractEndDetails(crcId,
                 changes.date("endedOn", endedOn),

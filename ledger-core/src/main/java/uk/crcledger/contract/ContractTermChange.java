@@ -4,16 +4,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.crcledger.correction.StandaloneEntry;
-import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
-import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.register.CrcId;
 
-import java.util.Map;
 
 /**
  * One change of the planned end of CRC contracts, its own aggregate (id = entry id). Why not in the CRCs'
@@ -31,17 +28,6 @@ public class ContractTermChange extends StandaloneEntry<ContractTermChangeDetail
                               @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
                               ContractRegister register, EntryDirectory directory) {
         record(command.entryId(), command.details(), recordedBy, register, directory, ContractTermChanged::of);
-    }
-
-    @Override
-    protected Changes changesOf(Map<String, Object> requested) {
-        return Changes.of(EntryType.CONTRACT_TERM_CHANGE, requested,
-                ContractTermChangeDetails.CORRECTABLE, ContractTermChangeDetails.NOT_CORRECTABLE);
-    }
-
-    @Override
-    protected ContractTermChangeDetails correctedWith(ContractTermChangeDetails current, Changes changes) {
-        return current.correctedWith(changes);
     }
 
     @EventSourcingHandler

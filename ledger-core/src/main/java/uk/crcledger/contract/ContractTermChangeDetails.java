@@ -35,6 +35,11 @@ public record ContractTermChangeDetails(List<CrcId> crcIds, LocalDate announcedO
     }
 
     @Override
+    public Set<String> correctableFields() {
+        return CORRECTABLE;
+    }
+
+    @Override
     public EntryType type() {
         return EntryType.CONTRACT_TERM_CHANGE;
     }
@@ -67,6 +72,7 @@ public record ContractTermChangeDetails(List<CrcId> crcIds, LocalDate announcedO
         return "Planned end of " + contracts + " moved to " + newPlannedEndOn;
     }
 
+    @Override
     public ContractTermChangeDetails correctedWith(Changes changes) {
         return new ContractTermChangeDetails(
                 changes.list("crcIds", (path, raw) -> Changes.readId(path, raw, CrcId.class, CrcId::of), crcIds),

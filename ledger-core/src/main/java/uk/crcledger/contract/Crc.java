@@ -110,18 +110,8 @@ public class Crc implements Revisable {
         EntryId entryId = command.entryId();
         EntryDetails current = liveEntry(entryId, "corrected");
         String reason = EntryRules.requireReason(command.reason(), "correction");
-        Changes changes;
-        EntryDetails corrected;
-        if (current instanceof ContractAwardDetails award) {
-            changes = Changes.of(EntryType.CONTRACT_AWARD, command.changes(), ContractAwardDetails.CORRECTABLE,
-                    ContractAwardDetails.NOT_CORRECTABLE);
-            corrected = award.correctedWith(changes);
-        } else {
-            ContractEndDetails end = (ContractEndDetails) current;
-            changes = Changes.of(EntryType.CONTRACT_END, command.changes(), ContractEndDetails.CORRECTABLE,
-                    ContractEndDetails.NOT_CORRECTABLE);
-            corrected = end.correctedWith(changes);
-        }
+        Changes changes = current.changesFrom(command.changes());
+        EntryDetails corrected = current.correctedWith(changes);
         if (corrected.equals(current)) {
             throw new InvalidEntryException("the changes leave entry " + entryId + " as it was");
         }

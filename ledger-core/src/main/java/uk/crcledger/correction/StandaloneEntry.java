@@ -14,16 +14,17 @@ import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An entry that is an aggregate of its own (id = entry id), such as a contract term change, a job-cut announcement
  * or an inspection finding. Such an entry holds one version of its details and may be retracted, and it is corrected
- * and retracted the same way whatever its kind, so that is written once here. What differs stays in the subclass:
- * the command handler that records the entry (with its own event), the fields a correction may change, and the
- * rules that need the rest of the ledger ({@link #checkAgainstLedger}), which every correction must pass again.
+ * and retracted the same way whatever its kind, so that is written once here, with the fields a correction may
+ * change and how it applies taken from the details ({@link EntryDetails#changesFrom}, {@link
+ * EntryDetails#correctedWith}). What differs stays in the subclass: the command handler that records the entry
+ * (with its own event) and the rules that need the rest of the ledger ({@link #checkAgainstLedger}), which every
+ * correction must pass again.
  *
  * <p>Axon finds the {@link AggregateIdentifier} and the {@link EventSourcingHandler}s of this superclass on each
  * concrete aggregate. As in any aggregate, {@link #correct} and {@link #retract} only validate and apply; state
@@ -64,14 +65,6 @@ public abstract class StandaloneEntry<D extends EntryDetails> implements Revisab
     }
 
     /**
-     * Checks the requested field names against those of this kind of entry, usually with {@link Changes#of}.
-     */
-    protected abstract Changes changesOf(Map<String, Object> requested);
-
-    /** {@code current} with {@code changes} applied, not yet checked. */
-    protected abstract D correctedWith(D current, Changes changes);
-
-    /**
      * The entry's own rules and those that need the rest of the ledger. Called by the subclass's command handler for
      * the first version, and here for every corrected version, so it must not read the aggregate's state.
      */
@@ -81,8 +74,10 @@ public abstract class StandaloneEntry<D extends EntryDetails> implements Revisab
     public void correct(CorrectEntry command, RecordedBy recordedBy, ContractRegister register) {
         EntryRules.requireNotRetracted(entryId, retractedOn, "corrected");
         String reason = EntryRules.requireReason(command.reason(), "correction");
-        Changes changes = changesOf(command.changes());
-        D corrected = correctedWith(details, changes);
+        Changes changes = details.changesFrom(command.changes());
+        // A checked cast: a kind's details correct into details of the same kind.
+        @SuppressWarnings("unchecked")
+        D corrected = (D) details.getClass().cast(details.correctedWith(changes));
         if (corrected.equals(details)) {
             throw new InvalidEntryException("the changes leave entry " + entryId + " as it was");
         }

@@ -65,4 +65,25 @@ public interface EntryDetails {
      *                  contract ended); may be null, then the entry's {@link #namedProvider()} is used
      */
     String summary(ProviderId concerned, Names names);
+
+    /** The fields a correction may change, named as the recording command names them. */
+    @JsonIgnore
+    java.util.Set<String> correctableFields();
+
+    /**
+     * The fields that place the entry in the ledger (its id; for a contract entry its CRC, whose stream holds it):
+     * changing one is a new entry, not a correction.
+     */
+    @JsonIgnore
+    default java.util.Set<String> fixedFields() {
+        return java.util.Set.of("entryId");
+    }
+
+    /** This entry with {@code changes} applied (a record of the same kind), not yet checked. */
+    EntryDetails correctedWith(Changes changes);
+
+    /** The requested changes, checked against {@link #correctableFields()} and {@link #fixedFields()}. */
+    default Changes changesFrom(java.util.Map<String, ?> requested) {
+        return Changes.of(type(), requested, correctableFields(), fixedFields());
+    }
 }

@@ -4,15 +4,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.crcledger.correction.StandaloneEntry;
-import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
-import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.register.CrcId;
 
-import java.util.Map;
 
 /**
  * One incident report, its own aggregate (id = entry id): it only needs the CRCs it names to be known. It does not
@@ -28,17 +25,6 @@ public class IncidentReport extends StandaloneEntry<IncidentReportDetails> {
     public IncidentReport(RecordIncidentReport command, @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
                           ContractRegister register, EntryDirectory directory) {
         record(command.entryId(), command.details(), recordedBy, register, directory, IncidentReported::of);
-    }
-
-    @Override
-    protected Changes changesOf(Map<String, Object> requested) {
-        return Changes.of(EntryType.INCIDENT_REPORT, requested,
-                IncidentReportDetails.CORRECTABLE, IncidentReportDetails.NOT_CORRECTABLE);
-    }
-
-    @Override
-    protected IncidentReportDetails correctedWith(IncidentReportDetails current, Changes changes) {
-        return current.correctedWith(changes);
     }
 
     @EventSourcingHandler

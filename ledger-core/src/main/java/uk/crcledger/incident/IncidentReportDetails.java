@@ -50,6 +50,11 @@ public record IncidentReportDetails(List<CrcId> crcIds, @JsonIgnore(false) Local
     }
 
     @Override
+    public Set<String> correctableFields() {
+        return CORRECTABLE;
+    }
+
+    @Override
     public EntryType type() {
         return EntryType.INCIDENT_REPORT;
     }
@@ -88,6 +93,7 @@ public record IncidentReportDetails(List<CrcId> crcIds, @JsonIgnore(false) Local
         return summary == null ? line.toString() : line.append(": ").append(summary).toString();
     }
 
+    @Override
     public IncidentReportDetails correctedWith(Changes changes) {
         return new IncidentReportDetails(
                 changes.list("crcIds", (path, raw) -> Changes.readId(path, raw, CrcId.class, CrcId::of), crcIds),

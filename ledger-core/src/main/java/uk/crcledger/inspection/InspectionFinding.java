@@ -4,15 +4,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.crcledger.correction.StandaloneEntry;
-import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
-import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.register.CrcId;
 
-import java.util.Map;
 
 /**
  * One inspectorate finding, its own aggregate (id = entry id): it only needs the CRCs it names to be known, and a
@@ -29,17 +26,6 @@ public class InspectionFinding extends StandaloneEntry<InspectionFindingDetails>
                              @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
                              ContractRegister register, EntryDirectory directory) {
         record(command.entryId(), command.details(), recordedBy, register, directory, InspectionFindingPublished::of);
-    }
-
-    @Override
-    protected Changes changesOf(Map<String, Object> requested) {
-        return Changes.of(EntryType.INSPECTION_FINDING, requested,
-                InspectionFindingDetails.CORRECTABLE, InspectionFindingDetails.NOT_CORRECTABLE);
-    }
-
-    @Override
-    protected InspectionFindingDetails correctedWith(InspectionFindingDetails current, Changes changes) {
-        return current.correctedWith(changes);
     }
 
     @EventSourcingHandler

@@ -42,6 +42,11 @@ public record InspectionFindingDetails(String inspectorate, String title, LocalD
     }
 
     @Override
+    public Set<String> correctableFields() {
+        return CORRECTABLE;
+    }
+
+    @Override
     public EntryType type() {
         return EntryType.INSPECTION_FINDING;
     }
@@ -85,6 +90,7 @@ public record InspectionFindingDetails(String inspectorate, String title, LocalD
         return inspectorate + " reported on " + inspected + titled;
     }
 
+    @Override
     public InspectionFindingDetails correctedWith(Changes changes) {
         Boolean correctedThematic = changes.bool("thematic", thematic);
         if (correctedThematic == null) {

@@ -4,16 +4,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.crcledger.correction.StandaloneEntry;
-import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
-import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.register.ProviderId;
 
-import java.util.Map;
 
 /**
  * One job-cut announcement, its own aggregate (id = entry id). It only reads who held the named CRCs (through
@@ -31,17 +28,6 @@ public class JobCutAnnouncement extends StandaloneEntry<JobCutAnnouncementDetail
                               @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
                               ContractRegister register, EntryDirectory directory) {
         record(command.entryId(), command.details(), recordedBy, register, directory, JobCutsAnnounced::of);
-    }
-
-    @Override
-    protected Changes changesOf(Map<String, Object> requested) {
-        return Changes.of(EntryType.JOB_CUT_ANNOUNCEMENT, requested,
-                JobCutAnnouncementDetails.CORRECTABLE, JobCutAnnouncementDetails.NOT_CORRECTABLE);
-    }
-
-    @Override
-    protected JobCutAnnouncementDetails correctedWith(JobCutAnnouncementDetails current, Changes changes) {
-        return current.correctedWith(changes);
     }
 
     @EventSourcingHandler

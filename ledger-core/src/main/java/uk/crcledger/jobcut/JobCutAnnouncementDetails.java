@@ -49,6 +49,11 @@ public record JobCutAnnouncementDetails(ProviderId providerId, LocalDate announc
     }
 
     @Override
+    public Set<String> correctableFields() {
+        return CORRECTABLE;
+    }
+
+    @Override
     public EntryType type() {
         return EntryType.JOB_CUT_ANNOUNCEMENT;
     }
@@ -157,6 +162,7 @@ public record JobCutAnnouncementDetails(ProviderId providerId, LocalDate announc
         return perCrc.size() == 1 ? perCrc.get(0) : null;
     }
 
+    @Override
     public JobCutAnnouncementDetails correctedWith(Changes changes) {
         return new JobCutAnnouncementDetails(
                 changes.id("providerId", ProviderId.class, ProviderId::of, providerId),

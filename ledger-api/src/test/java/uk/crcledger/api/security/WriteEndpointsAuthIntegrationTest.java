@@ -149,6 +149,9 @@ class WriteEndpointsAuthIntegrationTest {
                 new Endpoint("POST", "/api/inspection-findings", Role.RECORDER, "/api/inspection-findings",
                         "{\"title\":\"Inspection of North\",\"publishedOn\":\"2019-02-15\",\"crcIds\":[\"auth-north\"],"
                                 + "\"rating\":\"inadequate\",\"findings\":\"f\"," + SOURCES + "}"),
+                new Endpoint("POST", "/api/incident-reports", Role.RECORDER, "/api/incident-reports",
+                        "{\"crcIds\":[\"auth-north\"],\"occurredOn\":\"2016-01-20\",\"category\":\"unpaid-work\","
+                                + "\"summary\":\"clients not attending\"," + SOURCES + "}"),
                 new Endpoint("POST", "/api/entries/{entryId}/corrections", Role.EDITOR,
                         "/api/entries/" + correctedEntry + "/corrections",
                         "{\"changes\":{\"totalPosts\":45},\"reason\":\"confirmed\"}"),
