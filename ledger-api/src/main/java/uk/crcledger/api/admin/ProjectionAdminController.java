@@ -16,7 +16,6 @@ import uk.crcledger.api.readmodel.ReadModelMaintenance;
 import uk.crcledger.timeline.LedgerReadModel;
 
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = {"application/json", "application/problem+json"})
@@ -29,15 +28,21 @@ public class ProjectionAdminController {
         this.maintenance = maintenance;
     }
 
+    /** The projections, in a list as the API's other lists are. */
+    public record Projections(List<LedgerReadModel.Status> items) {
+    }
+
     @GetMapping
-    @Operation(summary = "Each projection: active version, whether a rebuild runs, how far it is",
+    @Operation(operationId = "listProjections",
+            summary = "Each projection: active version, whether a rebuild runs, how far it is",
             security = @SecurityRequirement(name = "bearer"))
-    public Map<String, Object> projections() {
-        return Map.of("items", List.of(maintenance.status()));
+    @ApiResponse(responseCode = "200", description = "The projections")
+    public Projections projections() {
+        return new Projections(List.of(maintenance.status()));
     }
 
     @PostMapping("/{name}/rebuild")
-    @Operation(summary = "Rebuild a projection from the first event; queries keep answering from the current "
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the first event; queries keep answering from the current "
             + "version until the new one has caught up", security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "202", description = "Rebuild started; follow it at GET /api/admin/projections")
     @ApiResponse(responseCode = "404", description = "No projection of that name")

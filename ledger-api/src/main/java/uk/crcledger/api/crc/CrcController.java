@@ -2,6 +2,7 @@ package uk.crcledger.api.crc;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.crcledger.api.export.TimelineResponses;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.readmodel.Page;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
@@ -56,16 +58,18 @@ public class CrcController {
     }
 
     @GetMapping
-    @Operation(summary = "All CRCs with their current holder")
+    @Operation(operationId = "listCrcs", summary = "All CRCs with their current holder")
     @ApiResponse(responseCode = "200", description = "Every CRC (registered by then), by id")
+    @ApiResponse(responseCode = "400", description = "asOf is not an ISO-8601 instant")
     public Page<CrcView> crcs(@Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
                               @RequestParam(required = false) String asOf) {
         return Page.of(answers.at(asOf).crcs());
     }
 
     @GetMapping("/{crcId}")
-    @Operation(summary = "One CRC: name, current holder and contract history with periods")
+    @Operation(operationId = "getCrc", summary = "One CRC: name, current holder and contract history with periods")
     @ApiResponse(responseCode = "200", description = "The CRC")
+    @ApiResponse(responseCode = "400", description = "asOf is not an ISO-8601 instant")
     @ApiResponse(responseCode = "404", description = "No such CRC (then)")
     public CrcView crc(@PathVariable String crcId,
                        @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
@@ -74,9 +78,10 @@ public class CrcController {
     }
 
     @GetMapping("/{crcId}/timeline")
-    @Operation(summary = "Everything that concerns a CRC, in the order it happened")
-    @ApiResponse(responseCode = "200", description = "One page of the timeline")
-    @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`")
+    @Operation(operationId = "crcTimeline", summary = "Everything that concerns a CRC, in the order it happened")
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = TimelineResponses.FORMAT_DESCRIPTION,
+            schema = @Schema(type = "string", allowableValues = {"json", "csv", "timelinejs"}, defaultValue = "json"))
+    @TimelineResponses
     @ApiResponse(responseCode = "404", description = "No such CRC (then)")
     public Page<TimelineItem> timeline(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
         var timeline = ReadModelAnswers.found(answers.at(parameters.asOf()).crcTimeline(crcId, parameters.filter()),
@@ -85,10 +90,11 @@ public class CrcController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Register a CRC", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "registerCrc", summary = "Register a CRC", security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", description = "Registered; Location is the CRC")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON or an invalid field, named in `field`")
     @ApiResponse(responseCode = "409", description = "Already registered")
-    public ResponseEntity<Object> register(@Valid @RequestBody CrcBody body, Principal principal) {
+    public ResponseEntity<CrcView> register(@Valid @RequestBody CrcBody body, Principal principal) {
         CrcId id = BadRequest.parse("crcId", () -> CrcId.of(body.crcId()));
         commands.sendAndWait(new RegisterCrc(id, body.name(), body.abbreviation()),
                 MetaData.with(RecordedBy.METADATA_KEY, principal.getName()));

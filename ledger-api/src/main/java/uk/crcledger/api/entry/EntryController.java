@@ -75,10 +75,11 @@ public class EntryController {
     }
 
     @GetMapping("/entries/{entryId}")
-    @Operation(summary = "One entry with every revision (its permalink)")
+    @Operation(operationId = "getEntry", summary = "One entry with every revision (its permalink)")
     @ApiResponse(responseCode = "200", description = "The entry, its current facts and every revision")
     @ApiResponse(responseCode = "404", description = "No such entry (then)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "asOf is not an ISO-8601 instant")
     public LedgerEntry entry(@PathVariable String entryId,
                              @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
                              @RequestParam(required = false) String asOf) {
@@ -86,9 +87,9 @@ public class EntryController {
     }
 
     @PostMapping(path = "/contract-awards", consumes = "application/json")
-    @Operation(summary = "Record a contract award", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "recordContractAward", summary = "Record a contract award", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> award(@Valid @RequestBody EntryBodies.ContractAward body, Principal principal) {
+    public ResponseEntity<LedgerEntry> award(@Valid @RequestBody EntryBodies.ContractAward body, Principal principal) {
         return record(principal, "award", body.signedOn(), id ->
                 new RecordContractAward(id, crc("crcId", body.crcId()), provider("providerId", body.providerId()),
                         body.signedOn(), body.startsOn(), body.plannedEndOn(), Numbers.reasonable("valueGbp", body.valueGbp()),
@@ -97,10 +98,10 @@ public class EntryController {
     }
 
     @PostMapping(path = "/contract-ends", consumes = "application/json")
-    @Operation(summary = "Record the end of a contract (expired, terminated early or transferred)",
+    @Operation(operationId = "recordContractEnd", summary = "Record the end of a contract (expired, terminated early or transferred)",
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> end(@Valid @RequestBody EntryBodies.ContractEnd body, Principal principal) {
+    public ResponseEntity<LedgerEntry> end(@Valid @RequestBody EntryBodies.ContractEnd body, Principal principal) {
         return record(principal, "end", body.endedOn(), id ->
                 new RecordContractEnd(id, crc("crcId", body.crcId()), body.endedOn(),
                         named("reason", body.reason(), ContractEndReason.values()),
@@ -110,9 +111,9 @@ public class EntryController {
     }
 
     @PostMapping(path = "/contract-term-changes", consumes = "application/json")
-    @Operation(summary = "Record a change of contracts' planned end", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "recordContractTermChange", summary = "Record a change of contracts' planned end", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> termChange(@Valid @RequestBody EntryBodies.ContractTermChange body,
+    public ResponseEntity<LedgerEntry> termChange(@Valid @RequestBody EntryBodies.ContractTermChange body,
                                              Principal principal) {
         return record(principal, "term-change", body.announcedOn(), id ->
                 new RecordContractTermChange(id, crcs("crcIds", body.crcIds()), body.announcedOn(),
@@ -120,9 +121,9 @@ public class EntryController {
     }
 
     @PostMapping(path = "/job-cut-announcements", consumes = "application/json")
-    @Operation(summary = "Record a job-cut announcement", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "recordJobCutAnnouncement", summary = "Record a job-cut announcement", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> jobCuts(@Valid @RequestBody EntryBodies.JobCuts body, Principal principal) {
+    public ResponseEntity<LedgerEntry> jobCuts(@Valid @RequestBody EntryBodies.JobCuts body, Principal principal) {
         return record(principal, "job-cuts", body.announcedOn(), id -> {
             List<AffectedCrc> affected = new ArrayList<>();
             for (int i = 0; i < body.crcs().size(); i++) {
@@ -147,9 +148,9 @@ public class EntryController {
     }
 
     @PostMapping(path = "/inspection-findings", consumes = "application/json")
-    @Operation(summary = "Record an inspectorate finding", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "recordInspectionFinding", summary = "Record an inspectorate finding", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> finding(@Valid @RequestBody EntryBodies.InspectionFinding body, Principal principal) {
+    public ResponseEntity<LedgerEntry> finding(@Valid @RequestBody EntryBodies.InspectionFinding body, Principal principal) {
         return record(principal, "finding", body.publishedOn(), id ->
                 new RecordInspectionFinding(id, body.inspectorate(), body.title(), body.publishedOn(),
                         crcs("crcIds", body.crcIds() == null ? List.of() : body.crcIds()),
@@ -179,10 +180,10 @@ public class EntryController {
     }
 
     @PostMapping(path = "/entries/{entryId}/corrections", consumes = "application/json")
-    @Operation(summary = "Correct an entry: the earlier version stays in its revisions",
+    @Operation(operationId = "correctEntry", summary = "Correct an entry: the earlier version stays in its revisions",
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> correct(@PathVariable String entryId,
+    public ResponseEntity<LedgerEntry> correct(@PathVariable String entryId,
                                           @Valid @RequestBody EntryBodies.Correction body, Principal principal) {
         Numbers.requireReasonable("changes", body.changes());
         return revise(principal, entryId,
@@ -190,15 +191,15 @@ public class EntryController {
     }
 
     @PostMapping(path = "/entries/{entryId}/retraction", consumes = "application/json")
-    @Operation(summary = "Retract an entry: it stays visible, marked retracted",
+    @Operation(operationId = "retractEntry", summary = "Retract an entry: it stays visible, marked retracted",
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> retract(@PathVariable String entryId,
+    public ResponseEntity<LedgerEntry> retract(@PathVariable String entryId,
                                           @Valid @RequestBody EntryBodies.Retraction body, Principal principal) {
         return revise(principal, entryId, new RetractEntry(existing(entryId), body.reason()));
     }
 
-    private ResponseEntity<Object> record(Principal principal, String kind, LocalDate date,
+    private ResponseEntity<LedgerEntry> record(Principal principal, String kind, LocalDate date,
                                           Function<EntryId, Object> command) {
         // The date only makes the id readable; a year past 9999 prints as "+10000", which an id
         // may not hold (and the ledger refuses such a date anyway).
@@ -209,7 +210,7 @@ public class EntryController {
         return shown(ResponseEntity.created(permalink), permalink, answers.entryAfterWrite(id.value(), 1));
     }
 
-    private ResponseEntity<Object> revise(Principal principal, String entryId, Object command) {
+    private ResponseEntity<LedgerEntry> revise(Principal principal, String entryId, Object command) {
         int revisions = answers.readModel().live().entry(entryId).map(e -> e.revisions().size()).orElse(0);
         commands.sendAndWait(command, recordedBy(principal));
         URI permalink = URI.create("/api/entries/" + entryId);
@@ -220,9 +221,9 @@ public class EntryController {
      * The entry as the read model shows it after the write; 202 with its permalink when the read
      * model has not shown it within the wait (the write is stored; the view follows).
      */
-    private static ResponseEntity<Object> shown(ResponseEntity.BodyBuilder answer, URI permalink,
+    private static ResponseEntity<LedgerEntry> shown(ResponseEntity.BodyBuilder answer, URI permalink,
                                                 Optional<LedgerEntry> entry) {
-        return entry.<ResponseEntity<Object>>map(answer::body)
+        return entry.<ResponseEntity<LedgerEntry>>map(answer::body)
                 .orElseGet(() -> ResponseEntity.accepted().location(permalink).build());
     }
 

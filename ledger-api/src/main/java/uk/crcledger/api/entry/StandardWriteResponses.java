@@ -15,6 +15,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @ApiResponse(responseCode = "201", description = "Recorded: Location is the entry's permalink; the body is the entry")
 @ApiResponse(responseCode = "200", description = "Revised (corrections, retraction): the entry with its new revision")
+@ApiResponse(responseCode = "202", description = "Stored, but the read model has not shown it within the wait: "
+        + "Location is the entry's permalink, no body", content = @Content)
 @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type or a missing field (named in `field`)",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "401", description = "No token, or an unknown or revoked one",

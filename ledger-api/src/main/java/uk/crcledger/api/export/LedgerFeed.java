@@ -2,6 +2,8 @@ package uk.crcledger.api.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import uk.crcledger.entry.JsonNames;
@@ -60,7 +62,11 @@ public class LedgerFeed {
     }
 
     @GetMapping(path = "/api/feed.atom", produces = {"application/atom+xml", "application/problem+json"})
-    @Operation(summary = "Atom feed of the latest recordings, corrections and retractions (newest first)")
+    @Operation(operationId = "ledgerFeed",
+            summary = "Atom feed of the latest recordings, corrections and retractions (newest first)")
+    @ApiResponse(responseCode = "200", description = "An Atom (RFC 4287) feed, one feed entry per revision",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Both crc and provider given, or asOf not an ISO-8601 instant")
     @ApiResponse(responseCode = "404", description = "No such CRC or provider")
     public ResponseEntity<byte[]> feed(@Parameter(description = "Only entries concerning this CRC (id)")
                                        @RequestParam(required = false) String crc,

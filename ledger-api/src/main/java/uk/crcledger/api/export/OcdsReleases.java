@@ -18,6 +18,7 @@ import uk.crcledger.timeline.LedgerQueries;
 import uk.crcledger.timeline.Timeline;
 import uk.crcledger.timeline.TimelineFilter;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ import java.util.Set;
  * recorded that revision. {@code asOf} gives the releases as the ledger stood at that instant.
  */
 @RestController
-@Tag(name = "Exports")
+@Tag(name = "Exports", description = "The ledger as CSV, TimelineJS, Atom and OCDS")
 public class OcdsReleases {
 
     static final String OCID_PREFIX = "ocds-crcledger-";
@@ -53,9 +54,12 @@ public class OcdsReleases {
     }
 
     @GetMapping(path = "/api/ocds/releases", produces = {"application/json", "application/problem+json"})
-    @Operation(summary = "Contract awards and ends as an OCDS 1.1 release package")
+    @Operation(operationId = "ocdsReleases", summary = "Contract awards and ends as an OCDS 1.1 release package")
+    @ApiResponse(responseCode = "200", description = "The release package: one release per revision of each award "
+            + "and end")
+    @ApiResponse(responseCode = "400", description = "asOf is not an ISO-8601 instant")
     @ApiResponse(responseCode = "404", description = "No such CRC (then)")
-    public Map<String, Object> releases(@Parameter(description = "Only this CRC's contracts (id)")
+    public OcdsRelease.ReleasePackage releases(@Parameter(description = "Only this CRC's contracts (id)")
                                         @RequestParam(required = false) String crc,
                                         @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
                                         @RequestParam(required = false) String asOf) {
@@ -67,7 +71,7 @@ public class OcdsReleases {
         } else {
             queries.crcs().forEach(c -> crcIds.add(c.crcId()));
         }
-        List<Map<String, Object>> releases = new ArrayList<>();
+        List<OcdsRelease.Release> releases = new ArrayList<>();
         for (String crcId : crcIds) {
             var found = queries.crcTimeline(crcId, filter);
             if (crc != null) {
@@ -75,17 +79,12 @@ public class OcdsReleases {
             }
             found.ifPresent(timeline -> releases.addAll(releases(crcId, timeline, queries)));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("uri", ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
-        body.put("version", "1.1");
-        body.put("publishedDate", Instant.now().toString());
-        body.put("publisher", Map.of("name", "CRC Accountability Ledger"));
-        body.put("releases", releases);
-        return body;
+        return new OcdsRelease.ReleasePackage(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(),
+                "1.1", Instant.now().toString(), new OcdsRelease.Publisher("CRC Accountability Ledger"), releases);
     }
 
-    private List<Map<String, Object>> releases(String crcId, Timeline timeline, LedgerQueries queries) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<OcdsRelease.Release> releases(String crcId, Timeline timeline, LedgerQueries queries) {
+        List<OcdsRelease.Release> out = new ArrayList<>();
         Map<String, String> ocidOfLatestAward = new LinkedHashMap<>(); // providerId -> ocid
         Map<String, Map<String, Object>> awardFields = new LinkedHashMap<>(); // ocid -> latest award fields
         for (TimelineItem item : timeline.items()) {
@@ -127,72 +126,48 @@ public class OcdsReleases {
         return out;
     }
 
-    private static Map<String, Object> award(String ocid, String entryId, Map<String, Object> revision,
+    private static OcdsRelease.Release award(String ocid, String entryId, Map<String, Object> revision,
                                              Map<String, Object> fields, String providerId, String providerName) {
         boolean retracted = "retracted".equals(revision.get("kind"));
-        Map<String, Object> release = release(ocid, entryId, revision,
-                retracted ? List.of("awardCancellation") : List.of("award", "contract"), providerId, providerName);
-        Map<String, Object> period = period(fields.get("startsOn"), fields.get("plannedEndOn"));
-        Map<String, Object> award = new LinkedHashMap<>();
-        award.put("id", entryId);
-        award.put("status", retracted ? "cancelled" : "active");
-        award.put("date", dateTime(fields.get("signedOn")));
-        award.put("description", fields.get("description"));
-        award.put("suppliers", List.of(organisation(providerId, providerName)));
-        value(fields).ifPresent(v -> award.put("value", v));
-        award.put("contractPeriod", period);
-        release.put("awards", List.of(withoutNulls(award)));
-        Map<String, Object> contract = new LinkedHashMap<>();
-        contract.put("id", entryId);
-        contract.put("awardID", entryId);
-        contract.put("status", retracted ? "cancelled" : "active");
-        contract.put("period", period);
-        contract.put("dateSigned", dateTime(fields.get("signedOn")));
-        value(fields).ifPresent(v -> contract.put("value", v));
-        release.put("contracts", List.of(withoutNulls(contract)));
-        return release;
+        String status = retracted ? "cancelled" : "active";
+        OcdsRelease.Period period = period(fields.get("startsOn"), fields.get("plannedEndOn"));
+        OcdsRelease.Value value = value(fields);
+        var award = new OcdsRelease.Award(entryId, status, dateTime(fields.get("signedOn")),
+                (String) fields.get("description"), List.of(organisation(providerId, providerName)), value, period);
+        var contract = new OcdsRelease.Contract(entryId, entryId, status, period, dateTime(fields.get("signedOn")),
+                value, null);
+        return release(ocid, entryId, revision,
+                retracted ? List.of("awardCancellation") : List.of("award", "contract"), providerId, providerName,
+                List.of(award), List.of(contract));
     }
 
-    private static Map<String, Object> end(String ocid, String entryId, Map<String, Object> revision,
+    private static OcdsRelease.Release end(String ocid, String entryId, Map<String, Object> revision,
                                            Map<String, Object> fields, Map<String, Object> awardFields,
                                            String providerId, String providerName) {
         boolean retracted = "retracted".equals(revision.get("kind"));
         String awardId = (String) awardFields.get("awardEntryId");
-        Map<String, Object> release = release(ocid, entryId, revision,
-                List.of(retracted ? "contractUpdate" : "contractTermination"), providerId, providerName);
-        Map<String, Object> contract = new LinkedHashMap<>();
-        contract.put("id", awardId);
-        contract.put("awardID", awardId);
-        contract.put("status", retracted ? "active" : "terminated");
-        contract.put("period", period(awardFields.get("startsOn"),
-                retracted ? awardFields.get("plannedEndOn") : fields.get("endedOn")));
-        Map<String, Object> amendment = new LinkedHashMap<>();
-        amendment.put("id", entryId + "-" + revision.get("revision"));
-        amendment.put("date", dateTime(fields.get("endedOn")));
-        amendment.put("rationale", retracted ? "The record of this contract's end was retracted: "
-                + revision.get("reason") : "Contract ended: " + fields.get("reason"));
-        amendment.put("description", revision.get("summary"));
-        contract.put("amendments", List.of(withoutNulls(amendment)));
-        release.put("contracts", List.of(withoutNulls(contract)));
-        return release;
+        var amendment = new OcdsRelease.Amendment(entryId + "-" + revision.get("revision"),
+                dateTime(fields.get("endedOn")),
+                retracted ? "The record of this contract's end was retracted: " + revision.get("reason")
+                        : "Contract ended: " + fields.get("reason"),
+                (String) revision.get("summary"));
+        var contract = new OcdsRelease.Contract(awardId, awardId, retracted ? "active" : "terminated",
+                period(awardFields.get("startsOn"), retracted ? awardFields.get("plannedEndOn") : fields.get("endedOn")),
+                null, null, List.of(amendment));
+        return release(ocid, entryId, revision, List.of(retracted ? "contractUpdate" : "contractTermination"),
+                providerId, providerName, null, List.of(contract));
     }
 
-    private static Map<String, Object> release(String ocid, String entryId, Map<String, Object> revision,
-                                               List<String> tag, String providerId, String providerName) {
-        Map<String, Object> release = new LinkedHashMap<>();
-        release.put("ocid", ocid);
-        release.put("id", entryId + "-" + revision.get("revision"));
-        release.put("date", revision.get("recordedAt"));
-        release.put("tag", tag);
-        release.put("initiationType", "tender");
-        release.put("language", "en");
-        Map<String, Object> buyer = new LinkedHashMap<>(organisation("moj", "Ministry of Justice"));
-        buyer.put("roles", List.of("buyer"));
-        Map<String, Object> supplier = new LinkedHashMap<>(organisation(providerId, providerName));
-        supplier.put("roles", List.of("supplier"));
-        release.put("parties", List.of(buyer, supplier));
-        release.put("buyer", organisation("moj", "Ministry of Justice"));
-        return release;
+    private static OcdsRelease.Release release(String ocid, String entryId, Map<String, Object> revision,
+                                               List<String> tag, String providerId, String providerName,
+                                               List<OcdsRelease.Award> awards, List<OcdsRelease.Contract> contracts) {
+        OcdsRelease.OrganizationReference buyer = organisation("moj", "Ministry of Justice");
+        OcdsRelease.OrganizationReference supplier = organisation(providerId, providerName);
+        return new OcdsRelease.Release(ocid, entryId + "-" + revision.get("revision"),
+                (String) revision.get("recordedAt"), tag, "tender", "en",
+                List.of(new OcdsRelease.Party(buyer.id(), buyer.name(), List.of("buyer")),
+                        new OcdsRelease.Party(supplier.id(), supplier.name(), List.of("supplier"))),
+                buyer, awards, contracts);
     }
 
     /** The entry's revisions as the plain values a release is written from. */
@@ -216,36 +191,20 @@ public class OcdsReleases {
         return (Map<String, Object>) map;
     }
 
-    private static Map<String, Object> organisation(String id, String name) {
-        Map<String, Object> org = new LinkedHashMap<>();
-        org.put("id", id == null ? "unknown" : id);
-        org.put("name", name == null ? id : name);
-        return org;
+    private static OcdsRelease.OrganizationReference organisation(String id, String name) {
+        return new OcdsRelease.OrganizationReference(id == null ? "unknown" : id, name == null ? id : name);
     }
 
-    private static java.util.Optional<Map<String, Object>> value(Map<String, Object> fields) {
-        Object amount = fields.get("valueGbp");
-        return amount == null ? java.util.Optional.empty()
-                : java.util.Optional.of(Map.of("amount", amount, "currency", "GBP"));
+    private static OcdsRelease.Value value(Map<String, Object> fields) {
+        return fields.get("valueGbp") instanceof Number amount ? new OcdsRelease.Value(amount instanceof BigDecimal decimal ? decimal
+                : new BigDecimal(amount.toString()), "GBP") : null;
     }
 
-    private static Map<String, Object> period(Object start, Object end) {
-        Map<String, Object> period = new LinkedHashMap<>();
-        if (start != null) {
-            period.put("startDate", dateTime(start));
-        }
-        if (end != null) {
-            period.put("endDate", dateTime(end));
-        }
-        return period;
+    private static OcdsRelease.Period period(Object start, Object end) {
+        return new OcdsRelease.Period(dateTime(start), dateTime(end));
     }
 
     private static String dateTime(Object isoDate) {
         return isoDate == null ? null : isoDate + "T00:00:00Z";
-    }
-
-    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
-        map.values().removeIf(java.util.Objects::isNull);
-        return map;
     }
 }

@@ -1,10 +1,6 @@
 package uk.crcledger.api.export;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +17,6 @@ import uk.crcledger.timeline.Timeline;
 import uk.crcledger.timeline.TimelineFilter;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The CRC and provider timelines in other formats, chosen by Spring's content negotiation
@@ -35,8 +30,6 @@ import java.util.Map;
 public class TimelineExports {
 
     static final List<String> FORMATS = List.copyOf(TimelineFormats.FORMATS.keySet());
-    private static final String FORMAT_DESCRIPTION = "json (the default), csv (also chosen by Accept: text/csv) "
-            + "or timelinejs";
     private static final String CRC_TIMELINE = "/api/crcs/{crcId}/timeline";
     private static final String PROVIDER_TIMELINE = "/api/providers/{providerId}/timeline";
 
@@ -46,34 +39,30 @@ public class TimelineExports {
         this.answers = answers;
     }
 
+    @Hidden // documented on the timeline's own operation (TimelineResponses)
     @GetMapping(path = CRC_TIMELINE, produces = "text/csv")
-    @Operation(summary = "A CRC's timeline as CSV (the whole timeline unless page or size is given)")
-    @Parameter(name = "format", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
-    @ApiResponse(responseCode = "400", description = "An unknown format, or a bad parameter, named in `field`")
     public ResponseEntity<CsvTable> crcTimelineCsv(@PathVariable String crcId,
                                                    @ParameterObject TimelineParameters parameters) {
         return csv(crcTimeline(crcId, parameters), parameters, "crc-" + crcId);
     }
 
+    @Hidden
     @GetMapping(path = CRC_TIMELINE, params = "format=timelinejs", produces = "application/json")
-    @Operation(summary = "A CRC's timeline as TimelineJS JSON (the whole timeline unless page or size is given)")
-    public Map<String, Object> crcTimelineJs(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
+    public TimelineJsTimeline.Document crcTimelineJs(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
         return TimelineJsTimeline.render(crcTimeline(crcId, parameters).items(), "Timeline of CRC " + crcId,
                 permalinkBase());
     }
 
+    @Hidden
     @GetMapping(path = PROVIDER_TIMELINE, produces = "text/csv")
-    @Operation(summary = "A provider's timeline as CSV (the whole timeline unless page or size is given)")
-    @Parameter(name = "format", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
-    @ApiResponse(responseCode = "400", description = "An unknown format, or a bad parameter, named in `field`")
     public ResponseEntity<CsvTable> providerTimelineCsv(@PathVariable String providerId,
                                                         @ParameterObject TimelineParameters parameters) {
         return csv(providerTimeline(providerId, parameters), parameters, "provider-" + providerId);
     }
 
+    @Hidden
     @GetMapping(path = PROVIDER_TIMELINE, params = "format=timelinejs", produces = "application/json")
-    @Operation(summary = "A provider's timeline as TimelineJS JSON (the whole timeline unless page or size is given)")
-    public Map<String, Object> providerTimelineJs(@PathVariable String providerId,
+    public TimelineJsTimeline.Document providerTimelineJs(@PathVariable String providerId,
                                                   @ParameterObject TimelineParameters parameters) {
         return TimelineJsTimeline.render(providerTimeline(providerId, parameters).items(),
                 "Timeline of provider " + providerId, permalinkBase());

@@ -1,13 +1,14 @@
 package uk.crcledger.api.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import uk.crcledger.entry.Source;
 import uk.crcledger.timeline.EntryStatus;
 import uk.crcledger.timeline.TimelineItem;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A timeline in the Knight Lab TimelineJS3 JSON format (https://timeline.knightlab.com/docs/json-format.html):
@@ -21,11 +22,45 @@ public final class TimelineJsTimeline {
     private TimelineJsTimeline() {
     }
 
-    public static Map<String, Object> render(List<TimelineItem> items, String title, String permalinkBase) {
-        List<Map<String, Object>> events = new ArrayList<>();
+    /** A TimelineJS3 document: the title slide and the events. */
+    @Schema(name = "TimelineJsDocument", description = "A timeline in Knight Lab's TimelineJS3 JSON format")
+    public record Document(Slide title, List<Event> events) {
+    }
+
+    /** A slide's or event's text, HTML. */
+    @Schema(name = "TimelineJsText")
+    public record Text(String headline, String text) {
+    }
+
+    /** The title slide. */
+    @Schema(name = "TimelineJsSlide")
+    public record Slide(Text text) {
+    }
+
+    /** A date as TimelineJS takes it: year, and month and day where known, as strings. */
+    @Schema(name = "TimelineJsDate")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Date(@Schema(example = "2016") String year, @Schema(example = "1") String month,
+                       @Schema(example = "20") String day) {
+    }
+
+    /** The event's picture: the first source with a URL, credited to it. */
+    @Schema(name = "TimelineJsMedia")
+    public record Media(String url, String credit, String caption) {
+    }
+
+    /** One entry. */
+    @Schema(name = "TimelineJsEvent")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Event(@JsonProperty("start_date") Date startDate, Text text,
+                        @Schema(description = "The provider's name: one row of the timeline per provider") String group,
+                        @JsonProperty("unique_id") @Schema(description = "The entry's id") String uniqueId,
+                        Media media) {
+    }
+
+    public static Document render(List<TimelineItem> items, String title, String permalinkBase) {
+        List<Event> events = new ArrayList<>();
         for (TimelineItem item : items) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("start_date", date(item.occurredOn().toString()));
             String headline = item.type().jsonName().replace('-', ' ')
                     + (item.status() == EntryStatus.RETRACTED ? " (retracted)" : "");
             StringBuilder text = new StringBuilder("<p>").append(html(item.summary())).append("</p>");
@@ -40,35 +75,22 @@ public final class TimelineJsTimeline {
             }
             text.append("<p><a href=\"").append(html(permalinkBase + item.entryId()))
                     .append("\">Ledger entry</a></p>");
-            event.put("text", Map.of("headline", html(capitalised(headline)), "text", text.toString()));
-            if (item.providerName() != null) {
-                event.put("group", item.providerName());
-            }
-            event.put("unique_id", item.entryId());
-            sources.stream().filter(s -> s.url() != null).findFirst()
-                    .ifPresent(s -> event.put("media", Map.of("url", s.url(),
-                            "credit", html(s.publisher() != null ? s.publisher() : s.title()),
-                            "caption", html(s.title()))));
-            events.add(event);
+            Media media = sources.stream().filter(s -> s.url() != null).findFirst()
+                    .map(s -> new Media(s.url(), html(s.publisher() != null ? s.publisher() : s.title()),
+                            html(s.title())))
+                    .orElse(null);
+            events.add(new Event(date(item.occurredOn().toString()),
+                    new Text(html(capitalised(headline)), text.toString()), item.providerName(), item.entryId(),
+                    media));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", Map.of("text", Map.of("headline", html(title),
-                "text", "From the CRC accountability ledger: " + items.size() + " entries")));
-        body.put("events", events);
-        return body;
+        return new Document(new Slide(new Text(html(title),
+                "From the CRC accountability ledger: " + items.size() + " entries")), events);
     }
 
-    private static Map<String, Object> date(String isoDate) {
-        Map<String, Object> date = new LinkedHashMap<>();
+    private static Date date(String isoDate) {
         String[] parts = isoDate.split("-");
-        date.put("year", parts[0]);
-        if (parts.length > 1) {
-            date.put("month", String.valueOf(Integer.parseInt(parts[1])));
-        }
-        if (parts.length > 2) {
-            date.put("day", String.valueOf(Integer.parseInt(parts[2])));
-        }
-        return date;
+        return new Date(parts[0], parts.length > 1 ? String.valueOf(Integer.parseInt(parts[1])) : null,
+                parts.length > 2 ? String.valueOf(Integer.parseInt(parts[2])) : null);
     }
 
     private static String capitalised(String s) {

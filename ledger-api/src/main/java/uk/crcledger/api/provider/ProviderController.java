@@ -2,6 +2,7 @@ package uk.crcledger.api.provider;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.crcledger.api.export.TimelineResponses;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.readmodel.Page;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
@@ -58,16 +60,18 @@ public class ProviderController {
     }
 
     @GetMapping
-    @Operation(summary = "All providers")
+    @Operation(operationId = "listProviders", summary = "All providers")
     @ApiResponse(responseCode = "200", description = "Every provider (registered by then), by id")
+    @ApiResponse(responseCode = "400", description = "asOf is not an ISO-8601 instant")
     public Page<ProviderView> providers(@Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
                                         @RequestParam(required = false) String asOf) {
         return Page.of(answers.at(asOf).providers());
     }
 
     @GetMapping("/{providerId}")
-    @Operation(summary = "One provider: CRCs held now and before, posts cut, findings by rating")
+    @Operation(operationId = "getProvider", summary = "One provider: CRCs held now and before, posts cut, findings by rating")
     @ApiResponse(responseCode = "200", description = "The provider's summary")
+    @ApiResponse(responseCode = "400", description = "asOf is not an ISO-8601 instant")
     @ApiResponse(responseCode = "404", description = "No such provider (then)")
     public ProviderSummary provider(@PathVariable String providerId,
                                     @Parameter(description = "As the ledger knew it at this instant (ISO-8601)")
@@ -76,9 +80,11 @@ public class ProviderController {
     }
 
     @GetMapping("/{providerId}/timeline")
-    @Operation(summary = "Everything that concerns a provider, across the CRCs it held, in the order it happened")
-    @ApiResponse(responseCode = "200", description = "One page of the timeline")
-    @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`")
+    @Operation(operationId = "providerTimeline",
+            summary = "Everything that concerns a provider, across the CRCs it held, in the order it happened")
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = TimelineResponses.FORMAT_DESCRIPTION,
+            schema = @Schema(type = "string", allowableValues = {"json", "csv", "timelinejs"}, defaultValue = "json"))
+    @TimelineResponses
     @ApiResponse(responseCode = "404", description = "No such provider (then)")
     public Page<TimelineItem> timeline(@PathVariable String providerId,
                                         @ParameterObject TimelineParameters parameters) {
@@ -88,10 +94,12 @@ public class ProviderController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Register a provider", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "registerProvider", summary = "Register a provider",
+            security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", description = "Registered; Location is the provider")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON or an invalid field, named in `field`")
     @ApiResponse(responseCode = "409", description = "Already registered")
-    public ResponseEntity<Object> register(@Valid @RequestBody ProviderBody body, Principal principal) {
+    public ResponseEntity<ProviderSummary> register(@Valid @RequestBody ProviderBody body, Principal principal) {
         ProviderId id = BadRequest.parse("providerId", () -> ProviderId.of(body.providerId()));
         commands.sendAndWait(new RegisterProvider(id, body.name(), body.kind(),
                         body.members() == null ? List.of() : body.members()),

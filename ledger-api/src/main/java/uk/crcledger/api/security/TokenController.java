@@ -53,7 +53,7 @@ public class TokenController {
     }
 
     @PostMapping
-    @Operation(summary = "Make a token",
+    @Operation(operationId = "makeToken", summary = "Make a token",
             description = "The answer holds the token ('token'); it is shown this once and kept nowhere. "
                     + "The name is what the ledger records as who recorded an entry.")
     @ApiResponse(responseCode = "201", description = "Made; Location is the token's address")
@@ -72,14 +72,14 @@ public class TokenController {
     }
 
     @GetMapping
-    @Operation(summary = "List the tokens", description = "Revoked ones included, oldest first; no secrets.")
+    @Operation(operationId = "listTokens", summary = "List the tokens", description = "Revoked ones included, oldest first; no secrets.")
     @ApiResponse(responseCode = "200", description = "The tokens")
     public List<TokenView> list() {
         return store.list().stream().map(TokenView::of).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One token", description = "No secret.")
+    @Operation(operationId = "getToken", summary = "One token", description = "No secret.")
     @ApiResponse(responseCode = "200", description = "The token")
     @ApiResponse(responseCode = "404", description = "No such token",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -88,7 +88,7 @@ public class TokenController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke a token",
+    @Operation(operationId = "revokeToken", summary = "Revoke a token",
             description = "It stops working at once and stays listed with revokedAt. Revoking a revoked token "
                     + "changes nothing. The last working admin token cannot be revoked: make another first.")
     @ApiResponse(responseCode = "204", description = "Revoked")
@@ -149,7 +149,7 @@ public class TokenController {
             @Schema(description = "Who will hold it: what the ledger records as who recorded an entry",
                     example = "alice", maxLength = 100)
             @NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters")
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
             String name,
             @Schema(description = "What it may do", allowableValues = {"recorder", "editor", "admin"},
                     example = "recorder")

@@ -66,7 +66,8 @@ public class TlogController {
 
     @GetMapping(value = "/vkey", produces = "text/plain")
     @Operation(summary = "The verifier key of the log's checkpoints, in the signed-note form <name>+<key id>+<key>")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "The verifier key",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
     public ResponseEntity<String> vkey() {
         return ResponseEntity.ok().contentType(TEXT).body(identity.verifierKey().encoded() + "\n");
     }
@@ -105,7 +106,8 @@ public class TlogController {
 
     @GetMapping(value = "/payloads/{position}", produces = "application/json")
     @Operation(summary = "The payload's exact stored bytes, whose SHA-256 the leaf at that position holds")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json"))
+    @ApiResponse(responseCode = "200", description = "The event's payload as stored (JSON)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "StoredPayload")))
     @ApiResponse(responseCode = "400", description = "position is not a positive integer")
     @ApiResponse(responseCode = "404", description = "No event is integrated at that position")
     @ApiResponse(responseCode = "451", description = "The payload is withheld (for example under a court order); the "
