@@ -161,9 +161,10 @@ public class EntryController {
     }
 
     @PostMapping(path = "/incident-reports", consumes = "application/json")
-    @Operation(summary = "Record an incident report", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "recordIncidentReport", summary = "Record an incident report",
+            security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
-    public ResponseEntity<Object> incident(@Valid @RequestBody EntryBodies.IncidentReport body, Principal principal) {
+    public ResponseEntity<LedgerEntry> incident(@Valid @RequestBody EntryBodies.IncidentReport body, Principal principal) {
         return record(principal, "incident", body.occurredOn(), id -> {
             List<IncidentFigure> figures = new ArrayList<>();
             List<EntryBodies.IncidentFigure> given = body.figures() == null ? List.of() : body.figures();
