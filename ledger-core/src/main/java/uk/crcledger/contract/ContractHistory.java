@@ -48,6 +48,15 @@ public record ContractHistory(List<Holding> holdings, List<String> problems) {
      *
      * @param entries the entries by id, in ledger order (that order breaks ties within one kind on one day)
      */
+    /**
+     * True for the details a history is derived from (awards, ends, term changes): a caller holding many
+     * entries of a CRC passes only these.
+     */
+    public static boolean shapes(EntryDetails details) {
+        return details instanceof ContractAwardDetails || details instanceof ContractEndDetails
+                || details instanceof ContractTermChangeDetails;
+    }
+
     public static ContractHistory of(CrcId crcId, Map<EntryId, ? extends EntryDetails> entries) {
         List<Map.Entry<EntryId, ? extends EntryDetails>> ordered = new ArrayList<>();
         for (Map.Entry<EntryId, ? extends EntryDetails> entry : entries.entrySet()) {

@@ -288,13 +288,16 @@ public class TimelineQueries implements LedgerQueries {
 
     /** Who held the CRC when, from its contract entries as the moment knows them (retracted ones left out). */
     private static ContractHistory history(String crcId, List<Placement> placements) {
-        List<Placement> inLedgerOrder = new ArrayList<>(placements);
+        List<Placement> inLedgerOrder = new ArrayList<>();
+        for (Placement p : placements) {
+            if (p.status() != EntryStatus.RETRACTED && ContractHistory.shapes(p.details())) {
+                inLedgerOrder.add(p);
+            }
+        }
         inLedgerOrder.sort(Comparator.comparingLong(Placement::ledgerPosition));
         Map<EntryId, EntryDetails> entries = new LinkedHashMap<>();
         for (Placement p : inLedgerOrder) {
-            if (p.status() != EntryStatus.RETRACTED) {
-                entries.put(EntryId.of(p.entryId()), p.details());
-            }
+            entries.put(EntryId.of(p.entryId()), p.details());
         }
         return ContractHistory.of(CrcId.of(crcId), entries);
     }
@@ -309,13 +312,13 @@ public class TimelineQueries implements LedgerQueries {
         });
     }
 
+    /** A timeline's placements as this moment knows them; in no order (every answer sorts what it shows). */
     private Map<String, Placement> selected(String collection, String docId) {
-        return selected(collection, docId, Placement.class);
+        return selected(collection, docId, Placement.class, new HashMap<>());
     }
 
     /** The contributions of a shared document as this moment knows them (removed ones left out), by key. */
-    private <V> Map<String, V> selected(String collection, String docId, Class<V> type) {
-        Map<String, V> selected = new TreeMap<>();
+    private <V> Map<String, V> selected(String collection, String docId, Class<V> type, Map<String, V> selected) {
         model.shared(collection, docId, type).forEach((key, versions) -> {
             Version<V> version = Version.latest(versions, asOf);
             if (version != null && version.value() != null) {
@@ -328,13 +331,13 @@ public class TimelineQueries implements LedgerQueries {
     @SuppressWarnings("unchecked")
     private Map<String, Registration> crcRegister() {
         return (Map<String, Registration>) read.computeIfAbsent("crcs",
-                k -> selected(REGISTERS, LedgerProjection.CRC_REGISTER, Registration.class));
+                k -> selected(REGISTERS, LedgerProjection.CRC_REGISTER, Registration.class, new TreeMap<>()));
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Registration> providerRegister() {
         return (Map<String, Registration>) read.computeIfAbsent("providers",
-                k -> selected(REGISTERS, LedgerProjection.PROVIDER_REGISTER, Registration.class));
+                k -> selected(REGISTERS, LedgerProjection.PROVIDER_REGISTER, Registration.class, new TreeMap<>()));
     }
 
     private Names names() {
