@@ -657,7 +657,15 @@ class AppBenchmark {
             target(rows, "queries." + step + ".busyCrcTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
             target(rows, "queries." + step + ".providerTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
             target(rows, "queries." + step + ".entryProof.p99Ms", "p99 < 20 ms", v -> v < 20);
+            // Issue 15: an as-of answer within 2x of the live one at the median, on the busy CRC.
+            target(rows, "queries." + step + ".asOfBusyCrcTimelineToLiveP50", "as-of p50 <= 2 x live (same instant)",
+                    v -> v <= 2);
+            target(rows, "queries." + step + ".asOfBusyCrcTimelineAnyInstantToLiveP50",
+                    "as-of p50 <= 2 x live (a new instant each request)", v -> v <= 2);
         }
+        // Issue 15's rebuild goals (the lines above are earlier, stricter ones).
+        target(rows, "replay.ratioToRawScan", ">= 0.3 x raw scan (issue 15)", v -> v >= 0.3);
+        target(rows, "replay.secondsFor1M", "1M events < 120 s (issue 15)", v -> v < 120);
         int first = steps.get(0);
         int last = steps.get(steps.size() - 1);
         if (first != last) {
