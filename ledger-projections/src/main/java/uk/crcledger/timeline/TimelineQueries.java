@@ -250,7 +250,18 @@ public class TimelineQueries implements LedgerQueries {
 
     /** An entry placed on a timeline: on which provider, and through which CRCs. */
     private record Placed(Placement placement, String providerId, List<String> crcIds) {
+
+        /**
+         * Its place in timeline order (the day it happened, then its ledger position) as one number:
+         * a page sorts every entry of the timeline, thousands for a busy CRC, for each new instant.
+         */
+        long order() {
+            return (placement.details().occurredOn().toEpochDay() << POSITION_BITS) | placement.ledgerPosition();
+        }
     }
+
+    /** Ledger positions below 2^40 (a trillion events) and days from -2^22 to 2^22 fit one long. */
+    private static final int POSITION_BITS = 40;
 
     private Timeline page(List<Placed> placed, TimelineFilter filter) {
         List<Placed> matching = new ArrayList<>();
@@ -259,7 +270,17 @@ public class TimelineQueries implements LedgerQueries {
                 matching.add(p);
             }
         }
-        matching.sort(Comparator.comparing(Placed::placement, TIMELINE_ORDER));
+        long[] keys = new long[matching.size()];
+        Map<Long, Placed> byKey = new HashMap<>(matching.size() * 2);
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = matching.get(i).order();
+            byKey.put(keys[i], matching.get(i));
+        }
+        java.util.Arrays.sort(keys);
+        matching.clear();
+        for (long key : keys) {
+            matching.add(byKey.get(key));
+        }
         int from = (int) Math.min(filter.offset(), matching.size());
         int to = (int) Math.min((long) from + filter.limit(), matching.size());
         Names names = names();
@@ -306,10 +327,29 @@ public class TimelineQueries implements LedgerQueries {
     @SuppressWarnings("unchecked")
     private List<Placement> crcPlacements(String crcId) {
         return (List<Placement>) read.computeIfAbsent("crc/" + crcId, k -> {
-            Map<String, Placement> all = new LinkedHashMap<>(selected(CRC_TIMELINES, crcId));
-            selected(REGISTERS, LedgerProjection.THEMATIC_REGISTER).forEach(all::putIfAbsent);
-            return List.copyOf(all.values());
+            Map<String, List<Version<Placement>>> own = model.shared(CRC_TIMELINES, crcId, Placement.class);
+            List<Placement> all = new ArrayList<>(own.size());
+            own.values().forEach(versions -> addKnown(all, versions));
+            model.shared(REGISTERS, LedgerProjection.THEMATIC_REGISTER, Placement.class).forEach((key, versions) -> {
+                if (knownValue(own.get(key)) == null) {
+                    addKnown(all, versions);
+                }
+            });
+            return all;
         });
+    }
+
+    /** The value of the latest of {@code versions} this moment knows, or null (none yet, or removed). */
+    private <V> V knownValue(List<Version<V>> versions) {
+        Version<V> version = versions == null ? null : Version.latest(versions, asOf);
+        return version == null ? null : version.value();
+    }
+
+    private <V> void addKnown(List<V> to, List<Version<V>> versions) {
+        V value = knownValue(versions);
+        if (value != null) {
+            to.add(value);
+        }
     }
 
     /** A timeline's placements as this moment knows them; in no order (every answer sorts what it shows). */

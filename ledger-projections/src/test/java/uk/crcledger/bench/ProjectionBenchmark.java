@@ -113,6 +113,10 @@ class ProjectionBenchmark {
                     now.minusSeconds(1)).crcTimeline(LedgerGenerator.BUSY_CRC, firstPage).orElseThrow(), 20));
             results.put("asOfTimelineMillis", millis(() -> readModel.asOf(now).crcTimeline(LedgerGenerator.BUSY_CRC,
                     firstPage).orElseThrow(), 5));
+            // A new instant each time: no answer to reuse, only the selection over the parsed versions.
+            java.util.concurrent.atomic.AtomicLong instant = new java.util.concurrent.atomic.AtomicLong();
+            results.put("asOfAnyInstantTimelineMillis", millis(() -> readModel.asOf(now.minusMillis(
+                    instant.incrementAndGet())).crcTimeline(LedgerGenerator.BUSY_CRC, firstPage).orElseThrow(), 200));
             results.put("fileBytesPerEvent", store.server().fileSize() / events.size());
         }
         BenchReport.write("projections", results);
