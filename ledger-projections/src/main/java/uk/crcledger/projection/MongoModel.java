@@ -82,9 +82,8 @@ public class MongoModel implements ModelReader {
         }
         JavaType javaType = ReadModelJson.type(type);
         List<E> found = new ArrayList<>();
-        for (Document stored : collection(ReadModelCollections.ENTRIES).find(Filters.in("_id", entryIds))) {
-            found.add(ReadModelJson.read(Packed.unpack(stored), javaType));
-        }
+        findByIds(ReadModelCollections.ENTRIES, entryIds,
+                stored -> found.add(ReadModelJson.read(Packed.unpack(stored), javaType)));
         return found;
     }
 
@@ -99,12 +98,7 @@ public class MongoModel implements ModelReader {
                 pages.add(head.getString("_id") + "|" + page);
             }
         }
-        for (int from = 0; from < pages.size(); from += LOAD_CHUNK) {
-            for (Document page : collection(collection)
-                    .find(Filters.in("_id", pages.subList(from, Math.min(pages.size(), from + LOAD_CHUNK))))) {
-                found.add(Packed.unpack(page));
-            }
-        }
+        findByIds(collection, pages, page -> found.add(Packed.unpack(page)));
         JavaType type = ReadModelJson.pageType(valueType);
         Map<String, List<Version<V>>> all = new TreeMap<>();
         for (byte[] json : found) {
@@ -130,6 +124,18 @@ public class MongoModel implements ModelReader {
     /** The bucket of a sequence: its low bits are the segment Axon gives the sequence, for any segment count. */
     static int bucketOf(String sequence) {
         return Objects.hashCode(sequence) & (BUCKETS - 1);
+    }
+
+    /**
+     * The stored documents with these ids, {@value #LOAD_CHUNK} ids per {@code _id $in}: the embedded
+     * server finds each through the index but checks every hit against the whole list.
+     */
+    private void findByIds(String collection, Collection<String> ids, java.util.function.Consumer<Document> each) {
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
+            collection(collection).find(Filters.in("_id", all.subList(from, Math.min(all.size(), from + LOAD_CHUNK))))
+                    .forEach(each);
+        }
     }
 
     private MongoCollection<Document> collection(String base) {
@@ -158,15 +164,10 @@ public class MongoModel implements ModelReader {
 
         /** Reads the entries this batch will revise, a chunk of ids per round trip; absent ones are remembered as such. */
         public void prefetch(Collection<String> entryIds, Class<?> type) {
-            List<String> ids = new ArrayList<>(entryIds);
-            ids.forEach(id -> prefetched.put(id, null));
+            entryIds.forEach(id -> prefetched.put(id, null));
             JavaType javaType = ReadModelJson.type(type);
-            for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
-                for (Document stored : collection(ReadModelCollections.ENTRIES)
-                        .find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK))))) {
-                    prefetched.put(stored.getString("_id"), ReadModelJson.read(Packed.unpack(stored), javaType));
-                }
-            }
+            findByIds(ReadModelCollections.ENTRIES, entryIds, stored ->
+                    prefetched.put(stored.getString("_id"), ReadModelJson.read(Packed.unpack(stored), javaType)));
         }
 
         @Override
@@ -243,12 +244,7 @@ public class MongoModel implements ModelReader {
             for (String id : ids) {
                 heads.put(id, new Head());
             }
-            for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
-                for (Document found : collection(collection).find(Filters.in("_id", chunk))) {
-                    heads.put(found.getString("_id"), Head.of(found));
-                }
-            }
+            findByIds(collection, ids, found -> heads.put(found.getString("_id"), Head.of(found)));
         }
     }
 

@@ -2,13 +2,13 @@ package uk.crcledger.timeline;
 
 import org.axonframework.eventhandling.EventMessage;
 import uk.crcledger.contract.ContractEndDetails;
+import uk.crcledger.contract.ContractHistory;
 import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.correction.EntryRetracted;
 import uk.crcledger.crc.CrcRegistered;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryId;
 import uk.crcledger.entry.EntryRecorded;
-import uk.crcledger.entry.EntryType;
 import uk.crcledger.projection.ModelWriter;
 import uk.crcledger.projection.Version;
 import uk.crcledger.provider.ProviderRegistered;
@@ -196,9 +196,8 @@ public final class LedgerProjection {
     /** The providers an award or end names as holders: its provider and, for a transfer, the successor. */
     private static Set<String> holdersNamed(StoredRevision revision) {
         Set<String> providers = new LinkedHashSet<>();
-        EntryType type = revision.details().type();
-        if (type != EntryType.CONTRACT_AWARD && type != EntryType.CONTRACT_END) {
-            return providers;
+        if (!ContractHistory.shapes(revision.details())) {
+            return providers; // a job cut names its provider too, but says nothing of who held what
         }
         if (revision.providerId() != null) {
             providers.add(revision.providerId());

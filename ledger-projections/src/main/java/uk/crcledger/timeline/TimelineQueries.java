@@ -4,7 +4,6 @@ import uk.crcledger.contract.ContractHistory;
 import uk.crcledger.contract.Holding;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryId;
-import uk.crcledger.entry.EntryType;
 import uk.crcledger.inspection.InspectionFindingDetails;
 import uk.crcledger.jobcut.JobCutAnnouncementDetails;
 import uk.crcledger.projection.ModelReader;
@@ -44,9 +43,16 @@ import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
  */
 public class TimelineQueries implements LedgerQueries {
 
-    private static final Comparator<Placement> TIMELINE_ORDER = Comparator
-            .comparing((Placement p) -> p.details().occurredOn())
-            .thenComparingLong(Placement::ledgerPosition);
+    /** Ledger positions below 2^40 (a trillion events) and days from -2^22 to 2^22 fit one long. */
+    private static final int POSITION_BITS = 40;
+
+    /**
+     * An entry's place in timeline order (the day it happened, then its ledger position) as one
+     * number: a page sorts every entry of the timeline, thousands for a busy CRC, for each new instant.
+     */
+    private static long timelineOrder(Placement p) {
+        return (p.details().occurredOn().toEpochDay() << POSITION_BITS) | p.ledgerPosition();
+    }
 
     private final ModelReader model;
     private final Instant asOf;
@@ -151,7 +157,7 @@ public class TimelineQueries implements LedgerQueries {
                 byRating.merge(finding.rating().toString(), 1, Integer::sum);
                 for (String crcId : p.crcIds()) {
                     Placement current = latestFinding.get(crcId);
-                    if (current == null || TIMELINE_ORDER.compare(current, item) < 0) {
+                    if (current == null || timelineOrder(current) < timelineOrder(item)) {
                         latestFinding.put(crcId, item);
                     }
                 }
@@ -196,13 +202,14 @@ public class TimelineQueries implements LedgerQueries {
         return new ArrayList<>(byEntry.values());
     }
 
-    /** The CRCs a provider was ever awarded or transferred, from the entries naming it. */
+    /**
+     * The CRCs a provider was ever awarded or transferred: those of the entries on its own document,
+     * which holds only the contract entries naming it (see {@code LedgerProjection}).
+     */
     private static Set<String> heldCrcs(Map<String, Placement> providerDoc) {
         Set<String> crcs = new TreeSet<>();
         for (Placement p : providerDoc.values()) {
-            if (p.type() == EntryType.CONTRACT_AWARD || p.type() == EntryType.CONTRACT_END) {
-                crcs.addAll(crcIds(p.details()));
-            }
+            crcs.addAll(crcIds(p.details()));
         }
         return crcs;
     }
@@ -250,18 +257,7 @@ public class TimelineQueries implements LedgerQueries {
 
     /** An entry placed on a timeline: on which provider, and through which CRCs. */
     private record Placed(Placement placement, String providerId, List<String> crcIds) {
-
-        /**
-         * Its place in timeline order (the day it happened, then its ledger position) as one number:
-         * a page sorts every entry of the timeline, thousands for a busy CRC, for each new instant.
-         */
-        long order() {
-            return (placement.details().occurredOn().toEpochDay() << POSITION_BITS) | placement.ledgerPosition();
-        }
     }
-
-    /** Ledger positions below 2^40 (a trillion events) and days from -2^22 to 2^22 fit one long. */
-    private static final int POSITION_BITS = 40;
 
     private Timeline page(List<Placed> placed, TimelineFilter filter) {
         List<Placed> matching = new ArrayList<>();
@@ -273,7 +269,7 @@ public class TimelineQueries implements LedgerQueries {
         long[] keys = new long[matching.size()];
         Map<Long, Placed> byKey = new HashMap<>(matching.size() * 2);
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = matching.get(i).order();
+            keys[i] = timelineOrder(matching.get(i).placement());
             byKey.put(keys[i], matching.get(i));
         }
         java.util.Arrays.sort(keys);

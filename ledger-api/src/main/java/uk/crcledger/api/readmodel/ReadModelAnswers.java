@@ -56,7 +56,7 @@ public class ReadModelAnswers {
     /**
      * The entry once the read model shows it with at least {@code revisions} revisions: the answer
      * to the command that recorded or revised it. The read model follows within milliseconds; the
-     * wait is bounded, and an entry still not shown then is answered as it stood.
+     * wait is bounded, and empty when it has not shown it by then (the controller answers 202).
      */
     public Optional<LedgerEntry> entryAfterWrite(String entryId, int revisions) {
         return poll(q -> q.entry(entryId).filter(e -> e.revisions().size() >= revisions));
