@@ -664,8 +664,10 @@ class AppBenchmark {
                     "as-of p50 <= 2 x live (a new instant each request)", v -> v <= 2);
         }
         // Issue 15's rebuild goals (the lines above are earlier, stricter ones).
-        target(rows, "replay.ratioToRawScan", ">= 0.3 x raw scan (issue 15)", v -> v >= 0.3);
-        target(rows, "replay.secondsFor1M", "1M events < 120 s (issue 15)", v -> v < 120);
+        target(rows, "issue15.replay.ratioToRawScan", "replay.ratioToRawScan", ">= 0.3 x raw scan (issue 15)",
+                v -> v >= 0.3);
+        target(rows, "issue15.replay.secondsFor1M", "replay.secondsFor1M", "1M events < 120 s (issue 15)",
+                v -> v < 120);
         int first = steps.get(0);
         int last = steps.get(steps.size() - 1);
         if (first != last) {
@@ -684,11 +686,17 @@ class AppBenchmark {
 
     private void target(List<List<Object>> rows, String key, String target,
                         java.util.function.DoublePredicate met) {
+        target(rows, key, key, target, met);
+    }
+
+    /** A target named {@code id} on the measure {@code key} (two targets may judge one measure). */
+    private void target(List<List<Object>> rows, String id, String key, String target,
+                        java.util.function.DoublePredicate met) {
         Object value = results.get(key);
         if (value instanceof Number number) {
             boolean ok = met.test(number.doubleValue());
             rows.add(List.of(key, target, value, ok ? "yes" : "NO"));
-            results.put("targetMet." + key, ok);
+            results.put("targetMet." + id, ok);
         } else {
             rows.add(List.of(key, target, "-", "not measured"));
         }

@@ -9,13 +9,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The answers the HTTP tests cannot provoke on one instance (there, commands on one aggregate are
- * serialised): a concurrent change stored first by another instance is 409, and an unexpected
- * failure is a 500 that says nothing about the inside.
+ * serialised): a concurrent change stored first by another instance is 409, a read model being
+ * rebuilt in a new layout is 503 with Retry-After, and an unexpected failure is a 500 that says
+ * nothing about the inside.
  */
 class ProblemHandlingTest {
 
@@ -24,6 +26,11 @@ class ProblemHandlingTest {
         @GetMapping("/concurrent")
         void concurrent() {
             throw new ConcurrencyException("sequence number 7 is already stored");
+        }
+
+        @GetMapping("/rebuilding")
+        void rebuilding() {
+            throw new uk.crcledger.timeline.ReadModelUnavailableException("The read model is being rebuilt");
         }
 
         @GetMapping("/broken")
@@ -41,6 +48,15 @@ class ProblemHandlingTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.title").value("Changed concurrently"));
+    }
+
+    @Test
+    void answersAReadModelThatCannotAnswerYetWith503AndWhenToComeBack() throws Exception {
+        mvc.perform(get("/rebuilding"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value("The read model is being rebuilt"));
     }
 
     @Test
