@@ -4,7 +4,6 @@ import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.EntryType;
-import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.Source;
 import uk.crcledger.entry.SummaryWording;
 import uk.crcledger.register.CrcId;
@@ -46,10 +45,7 @@ public record ContractTermChangeDetails(List<CrcId> crcIds, LocalDate announcedO
 
     @Override
     public void check(LocalDate today) {
-        if (crcIds.isEmpty()) {
-            throw new InvalidEntryException("a contract term change needs at least one CRC in crcIds");
-        }
-        EntryRules.requireDistinct("crcIds", crcIds);
+        EntryRules.requireCrcs("a contract term change", "crcIds", crcIds);
         EntryRules.require("announcedOn", announcedOn);
         EntryRules.require("newPlannedEndOn", newPlannedEndOn);
         EntryRules.requireText("reason", reason);

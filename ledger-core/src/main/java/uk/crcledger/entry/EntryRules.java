@@ -51,6 +51,18 @@ public final class EntryRules {
         }
     }
 
+    /**
+     * The CRCs an entry is about: at least one, each named once.
+     *
+     * @param entry the kind of entry in words, e.g. "a contract term change"
+     */
+    public static void requireCrcs(String entry, String field, Collection<uk.crcledger.register.CrcId> crcIds) {
+        if (crcIds.isEmpty()) {
+            throw new InvalidEntryException(entry + " needs at least one CRC in " + field);
+        }
+        requireDistinct(field, crcIds);
+    }
+
     public static <T> void requireDistinct(String field, Collection<T> values) {
         Set<T> seen = new HashSet<>();
         for (T value : values) {

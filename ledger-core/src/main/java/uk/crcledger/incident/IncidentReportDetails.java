@@ -61,10 +61,7 @@ public record IncidentReportDetails(List<CrcId> crcIds, @JsonIgnore(false) Local
 
     @Override
     public void check(LocalDate today) {
-        if (crcIds.isEmpty()) {
-            throw new InvalidEntryException("an incident report needs at least one CRC in crcIds");
-        }
-        EntryRules.requireDistinct("crcIds", crcIds);
+        EntryRules.requireCrcs("an incident report", "crcIds", crcIds);
         EntryRules.require("occurredOn", occurredOn);
         EntryRules.require("category", category);
         EntryRules.requireText("summary", summary);

@@ -62,10 +62,7 @@ public record JobCutAnnouncementDetails(ProviderId providerId, LocalDate announc
     public void check(LocalDate today) {
         EntryRules.require("providerId", providerId);
         EntryRules.require("announcedOn", announcedOn);
-        if (crcs.isEmpty()) {
-            throw new InvalidEntryException("a job-cut announcement needs at least one CRC in crcs");
-        }
-        EntryRules.requireDistinct("crcs", crcs.stream().map(AffectedCrc::crcId).toList());
+        EntryRules.requireCrcs("a job-cut announcement", "crcs", crcs.stream().map(AffectedCrc::crcId).toList());
         EntryRules.requireText("description", description);
         EntryRules.requireSources(sources);
         boolean anyPosts = totalPosts != null || crcs.stream().anyMatch(c -> c.posts() != null);
