@@ -122,8 +122,24 @@ function go(params) {
 
 window.addEventListener('popstate', show);
 
+/* Views that other scripts add (overview.js, search.js): each owns a section of the page and claims the routes
+   its matches(params) accepts; the first that claims a route draws it in place of the timeline view. */
+const VIEWS = [];
+
+function registerView(view) {
+    VIEWS.push(view);
+}
+
 async function show() {
     const params = route();
+    const claimed = VIEWS.find((view) => view.matches(params));
+    for (const view of VIEWS) $(view.section).hidden = view !== claimed;
+    $('view').hidden = !!claimed;
+    if (claimed) {
+        $('pick-crc').value = '';
+        $('pick-provider').value = '';
+        return claimed.show(params);
+    }
     $('timeline').replaceChildren();
     $('entry').replaceChildren();
     $('pick-crc').value = params.get('crc') || '';
@@ -530,4 +546,5 @@ async function start() {
     document.body.dataset.ready = 'true';
 }
 
-start();
+// After every deferred script has run, so the views they register are there for the first route.
+document.addEventListener('DOMContentLoaded', start);

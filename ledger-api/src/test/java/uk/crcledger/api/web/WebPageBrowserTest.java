@@ -1,125 +1,39 @@
 package uk.crcledger.api.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import uk.crcledger.api.LedgerApplication;
 import uk.crcledger.api.testing.HttpLedger;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web page at {@code /} in a real browser: Debian's chromium driven through Debian's
- * chromedriver (never a downloaded one), against the app started with the reference data.
+ * The web page at {@code /} in a real browser (see {@link BrowserTestSupport}): timelines, the staff forms, the
+ * page's own checks of the transparency log.
  * Always writes {@code target/screenshots/west-yorkshire-timeline.png} and {@code verified-entry.png}; on a failure also
  * {@code target/screenshots/failure-<test>.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebPageBrowserTest {
-
-    static final Path CHROMIUM = Path.of(System.getProperty("ledger.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("ledger.test.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Duration WAIT = Duration.ofSeconds(20);
-
-    static Path dataDir;
-    static Path profileDir;
-    static ConfigurableApplicationContext app;
-    static WebDriver browser;
-    static String base;
-    static String adminToken;
-
-    @RegisterExtension
-    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                screenshot("failure-" + context.getRequiredTestMethod().getName() + ".png");
-            }
-        }
-    };
-
-    @BeforeAll
-    static void startAppAndBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The browser tests need Debian's chromium at %s and chromedriver at %s. Install them with: "
-                        + "sudo apt-get install -y chromium chromium-driver (.ci/run does this when they are missing)",
-                        CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        dataDir = Files.createTempDirectory("ledger-web-test");
-        profileDir = Files.createTempDirectory("ledger-web-chromium");
-        app = new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.tlog.checkpoint-interval=100ms");
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-        adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
-
-        // Never let Selenium Manager look for or download a browser or driver.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1200,1000", "--user-data-dir=" + profileDir);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1200, 1000));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-            for (Path dir : new Path[] {profileDir, dataDir}) {
-                deleteQuietly(dir);
-            }
-        }
-    }
+class WebPageBrowserTest extends BrowserTestSupport {
 
     @Test
     @Order(1)
@@ -408,10 +322,6 @@ class WebPageBrowserTest {
         });
     }
 
-    private static int port(String url) {
-        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
-    }
-
     @Test
     @Order(10)
     void showsAWithheldPayloadOnTheEntryAndStillVerifiesIt() {
@@ -427,74 +337,5 @@ class WebPageBrowserTest {
                 .until(d -> d.findElements(By.cssSelector("#entry .withheld")).stream().findFirst().orElse(null));
         assertThat(note.getText()).contains("Payload withheld (TEST-1): court order in a test");
         awaitMark(By.cssSelector("#entry .verify"), "verified");
-    }
-
-    private static void openAt(String origin, String path) {
-        browser.get(origin + path);
-        waitUntilReady();
-    }
-
-    private static void open(String path) {
-        browser.get(base + path);
-        waitUntilReady();
-    }
-
-    private static void waitUntilReady() {
-        new WebDriverWait(browser, WAIT).until(d -> "true".equals(
-                ((JavascriptExecutor) d).executeScript("return document.body.dataset.ready || null")));
-    }
-
-    private static List<WebElement> entries() {
-        return new WebDriverWait(browser, WAIT).until(d -> {
-            List<WebElement> items = d.findElements(By.cssSelector("#timeline > li"));
-            return items.isEmpty() ? null : items;
-        });
-    }
-
-    private static void signIn() {
-        if (browser.findElement(By.id("staff-forms")).isDisplayed()) {
-            return;
-        }
-        browser.findElement(By.id("token")).sendKeys(adminToken);
-        browser.findElement(By.id("signin-button")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("record")));
-    }
-
-    /** Date inputs take keys in the browser's locale format; the value property is the ISO date everywhere. */
-    private static void setValue(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                browser.findElement(By.id(id)), value);
-    }
-
-    /** The whole page, not only the window: the window grows to the page's height for the shot. */
-    private static void fullPageScreenshot(String name) {
-        Dimension window = browser.manage().window().getSize();
-        long height = ((Number) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollHeight")).longValue();
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 150, 10_000)));
-        try {
-            screenshot(name);
-        } finally {
-            browser.manage().window().setSize(window);
-        }
-    }
-
-    static void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("Could not save screenshot " + name + ": " + e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -1,0 +1,2 @@
+/* imports: see index.html */
+'use strict';

@@ -1,0 +1,2 @@
+/* overview: see index.html */
+'use strict';

@@ -1,0 +1,2 @@
+/* search: see index.html */
+'use strict';
