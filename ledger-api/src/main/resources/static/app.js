@@ -292,6 +292,7 @@ async function showEntry(entryId, asOf) {
                 revision.recordedBy ? ' by ' + revision.recordedBy : '',
                 revision.reason ? ': ' + revision.reason : '',
                 revision.summary ? el('div', {class: 'summary', text: revision.summary}) : null,
+                changeTable(revision.changes),
                 // A withheld payload (a court order, say): the ledger still proves it was recorded.
                 revision.withheld ? el('div', {class: 'withheld', role: 'note',
                     text: 'Payload withheld' + (revision.withheld.reference ? ' (' + revision.withheld.reference + ')' : '')
@@ -305,6 +306,26 @@ async function showEntry(entryId, asOf) {
     } catch (problem) {
         $('status').textContent = problemText(problem);
     }
+}
+
+/* What a correction changed, field by field: the value before and after, as the API states them. */
+function changeTable(changes) {
+    if (!changes || changes.length === 0) return null;
+    const value = (v) => {
+        if (v === null || v === undefined) return el('span', {class: 'muted', text: 'not stated'});
+        if (Array.isArray(v) && v.every((item) => item && typeof item === 'object' && 'title' in item)) {
+            return el('ul', {class: 'plain'}, ...v.map((source) => el('li', {text: source.title
+                + (source.url ? ' (' + source.url + ')' : source.documentReference ? ' (' + source.documentReference + ')' : '')})));
+        }
+        return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    };
+    return el('table', {class: 'changes'},
+        el('caption', {text: 'What this correction changed'}),
+        el('thead', null, el('tr', null, el('th', {scope: 'col', text: 'Field'}), el('th', {scope: 'col', text: 'Before'}),
+            el('th', {scope: 'col', text: 'After'}))),
+        el('tbody', null, ...changes.map((change) => el('tr', {'data-field': change.field},
+            el('th', {scope: 'row', text: change.field}), el('td', {class: 'before'}, value(change.before)),
+            el('td', {class: 'after'}, value(change.after))))));
 }
 
 /* ---------- forms for staff ---------- */

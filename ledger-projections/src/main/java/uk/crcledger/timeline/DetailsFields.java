@@ -6,7 +6,11 @@ import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.kinds.EntryKinds;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +47,24 @@ final class DetailsFields {
         Map<String, Object> fields = plain(details);
         fields.keySet().removeAll(SHOWN_BY_FACTS);
         return fields;
+    }
+
+    /**
+     * What a correction changed: each field whose value differs between the revision before and the correction (so a
+     * field named with its old value is no change), in the order the details record declares its fields.
+     */
+    static List<FieldChange> changes(EntryDetails before, EntryDetails after) {
+        Map<String, Object> was = plain(before);
+        Map<String, Object> is = plain(after);
+        Set<String> names = new LinkedHashSet<>(is.keySet());
+        names.addAll(was.keySet());
+        List<FieldChange> changes = new ArrayList<>();
+        for (String name : names) {
+            if (!Objects.equals(was.get(name), is.get(name))) {
+                changes.add(new FieldChange(name, was.get(name), is.get(name)));
+            }
+        }
+        return changes;
     }
 
     @SuppressWarnings("unchecked")

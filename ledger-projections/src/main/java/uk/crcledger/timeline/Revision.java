@@ -17,13 +17,14 @@ import java.util.Map;
  * sources and summary as that revision stated them.
  *
  * @param revision numbered from 1
+ * @param changes  for a correction, each field it changed with its value before and after
  * @param withheld set when the revision's payload is withheld
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Revision(int revision, RevisionKind kind, Instant recordedAt, String recordedBy, long ledgerPosition,
                        String reason, List<String> changedFields,
                        @JsonIgnore @Schema(hidden = true) EntryDetails details, List<Source> sources,
-                       String summary, Withholding withheld) {
+                       String summary, List<FieldChange> changes, Withholding withheld) {
 
     /** The type's own fields as this revision stated them; absent for a retraction. */
     @JsonProperty("fields")

@@ -230,16 +230,22 @@ public class TimelineQueries implements LedgerQueries {
         List<Revision> shown = new ArrayList<>();
         List<Long> withheldPositions = new ArrayList<>();
         int number = 0;
+        EntryDetails stated = null;
         for (StoredRevision r : revisions) {
             Withholding withheld = r.withheld() != null && known(r.withheld().withheldAt()) ? r.withheld() : null;
             if (withheld != null) {
                 withheldPositions.add(r.ledgerPosition());
             }
             boolean states = r.kind() != RevisionKind.RETRACTED;
+            List<FieldChange> changes = r.kind() == RevisionKind.CORRECTED && stated != null
+                    ? DetailsFields.changes(stated, r.details()) : null;
             shown.add(new Revision(++number, r.kind(), r.recordedAt(), r.recordedBy(), r.ledgerPosition(),
                     r.reason(), r.changedFields(), states ? r.details() : null,
                     states ? r.details().sources() : null,
-                    states ? summary(r.details(), r.providerId(), names) : null, withheld));
+                    states ? summary(r.details(), r.providerId(), names) : null, changes, withheld));
+            if (states) {
+                stated = r.details();
+            }
         }
         withheldPositions.sort(null);
         StoredRevision first = revisions.get(0);

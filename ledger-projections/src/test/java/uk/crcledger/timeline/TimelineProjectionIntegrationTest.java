@@ -73,6 +73,11 @@ class TimelineProjectionIntegrationTest {
         assertThat(revisions.get(0).summary()).contains("100 posts");
         assertThat(revisions.get(1).reason()).isEqualTo("Napo figure");
         assertThat(revisions.get(1).changedFields()).containsExactly("totalPosts");
+        // The change itself, as a reader sees it on the entry's page: the field, before and after.
+        assertThat(revisions.get(1).changes())
+                .extracting(FieldChange::field, c -> String.valueOf(c.before()), c -> String.valueOf(c.after()))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("totalPosts", "100", "120"));
+        assertThat(revisions.get(0).changes()).isNull();
     }
 
     @Test
@@ -83,6 +88,8 @@ class TimelineProjectionIntegrationTest {
         assertThat(duplicate.status()).isEqualTo(EntryStatus.RETRACTED);
         assertThat(ledger.live().entry(CUTS_DUPLICATE.value()).orElseThrow().revisions())
                 .extracting(Revision::reason).containsExactly(null, "recorded twice");
+        // A retraction states no fields, so it changes none.
+        assertThat(ledger.live().entry(CUTS_DUPLICATE.value()).orElseThrow().revisions().get(1).changes()).isNull();
     }
 
     @Test

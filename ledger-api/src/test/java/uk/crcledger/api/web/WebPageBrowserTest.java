@@ -177,6 +177,37 @@ class WebPageBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    @Order(4)
+    void showsEachCorrectionAsAChangeOfFieldsOnTheEntrysPage() {
+        HttpLedger http = http();
+        HttpLedger.Answer recorded = http.post("/api/job-cut-announcements", adminToken, java.util.Map.of(
+                "providerId", "rrp", "announcedOn", "2016-02-03", "crcs", List.of(java.util.Map.of("crcId", "dlnr")),
+                "totalPosts", 60, "description", "Browser test: posts cut before a correction",
+                "sources", List.of(java.util.Map.of("title", "Napo news", "url", "https://www.napo.org.uk/news"))));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        String entryId = (String) recorded.json().get("entryId");
+        HttpLedger.Answer corrected = http.post("/api/entries/" + entryId + "/corrections", adminToken, java.util.Map.of(
+                "changes", java.util.Map.of("totalPosts", 45, "sources", List.of(java.util.Map.of("title", "Napo news 2", "documentReference", "Napo circular 2016/12"))),
+                "reason", "Napo's later figure"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+
+        open("/?entry=" + entryId);
+        WebElement changes = new WebDriverWait(browser, WAIT).until(
+                d -> d.findElements(By.cssSelector("#entry table.changes")).stream().findFirst().orElse(null));
+        WebElement posts = changes.findElement(By.cssSelector("tr[data-field='totalPosts']"));
+        assertThat(posts.findElement(By.cssSelector("td.before")).getText()).isEqualTo("60");
+        assertThat(posts.findElement(By.cssSelector("td.after")).getText()).isEqualTo("45");
+        WebElement sources = changes.findElement(By.cssSelector("tr[data-field='sources']"));
+        assertThat(sources.findElement(By.cssSelector("td.before")).getText()).isEqualTo("Napo news (https://www.napo.org.uk/news)");
+        assertThat(sources.findElement(By.cssSelector("td.after")).getText()).isEqualTo("Napo news 2 (Napo circular 2016/12)");
+        // Who changed it, when and why stand beside the change.
+        WebElement correction = changes.findElement(By.xpath("./ancestor::li[1]"));
+        assertThat(correction.getText()).contains("corrected", "by admin", "Napo's later figure");
+        assertThat(correction.findElement(By.tagName("time")).getDomAttribute("datetime")).isNotBlank();
+        fullPageScreenshot("entry-corrections.png");
+    }
+
+    @Test
     @Order(5)
     void fitsAPhoneScreenAndKeepsItsLabels() {
         Dimension desktop = browser.manage().window().getSize();
