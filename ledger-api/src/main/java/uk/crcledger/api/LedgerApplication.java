@@ -13,6 +13,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 
+    // Set when the class loads, so an app started by a test or an embedding builder behaves as the jar does.
+    static {
+        // Axon's update checker calls home on start; the ledger runs on closed networks too and
+        // reports nothing about its users. Set the property to false to allow it.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        // Axon's banner for its hosted console is ten lines of the start log; the ledger does not use it.
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && uk.crcledger.api.store.EmbeddedServerMode.COMMAND.equals(args[0])) {
             uk.crcledger.api.store.EmbeddedServerMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -32,11 +45,6 @@ public class LedgerApplication {
         if (args.length > 0 && uk.crcledger.tlog.verify.VerifyCommand.COMMAND.equals(args[0])) {
             // The independent verifier: no Spring, no store, nothing of the server is trusted.
             System.exit(uk.crcledger.tlog.verify.VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
-        }
-        // Axon's update checker calls home on start; the ledger runs on closed networks too and
-        // reports nothing about its users. Set the property to false to allow it.
-        if (System.getProperty("axoniq.update-checker.disabled") == null) {
-            System.setProperty("axoniq.update-checker.disabled", "true");
         }
         SpringApplication.run(LedgerApplication.class, args);
     }

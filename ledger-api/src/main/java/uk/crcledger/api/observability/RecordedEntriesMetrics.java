@@ -58,7 +58,9 @@ public class RecordedEntriesMetrics {
                 MDC.put(LogContext.ENTRY_ID, id);
             }
             try {
-                log.info("Recorded {} {}", type, id);
+                // DEBUG: the ledger itself records who recorded what, and a start that records the reference
+                // data would otherwise log a line per entry.
+                log.debug("Recorded {} {}", type, id);
             } finally {
                 LogContext.restore(LogContext.ENTRY_ID, previous);
             }

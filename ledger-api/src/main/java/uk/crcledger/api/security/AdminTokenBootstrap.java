@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import uk.crcledger.api.store.LedgerStoreProperties;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -96,6 +97,19 @@ public class AdminTokenBootstrap implements SmartInitializingSingleton {
                 + "owner only). Send it as 'Authorization: Bearer <the file's content>' to make other tokens at "
                 + "/api/admin/tokens; then delete the file or keep it safe.", made.id(), file));
         return token;
+    }
+
+    /** Where a newcomer finds the admin token, for the last line of the start log. */
+    public String whereTheAdminTokenIs() {
+        if (StringUtils.hasText(configuredToken)) {
+            return "the value of ledger.admin-token (LEDGER_ADMIN_TOKEN)";
+        }
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath().normalize();
+        if (Files.isRegularFile(file)) {
+            return file + " (readable by its owner only)";
+        }
+        return "not on this machine: tokens existed before and " + file + " is gone; an admin makes tokens at "
+                + "/api/admin/tokens";
     }
 
     /** Writes {@code content} to {@code file}, which no one but its owner can read, replacing it atomically. */

@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.crcledger.crc.RegisterCrc;
 import uk.crcledger.entry.AlreadyRecordedException;
@@ -52,7 +54,9 @@ public class ReferenceDataSeeder {
         this.seed = seed;
     }
 
+    /** Before the start log's last words ({@code ReadyMessage}), so they come after the seeding's. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
     public void onReady() {
         seed();
     }
