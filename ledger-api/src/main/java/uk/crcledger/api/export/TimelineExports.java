@@ -13,6 +13,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
 import uk.crcledger.api.readmodel.TimelineParameters;
+import uk.crcledger.timeline.CrcView;
+import uk.crcledger.timeline.ProviderSummary;
 import uk.crcledger.timeline.Timeline;
 import uk.crcledger.timeline.TimelineFilter;
 
@@ -49,8 +51,10 @@ public class TimelineExports {
     @Hidden
     @GetMapping(path = CRC_TIMELINE, params = "format=timelinejs", produces = "application/json")
     public TimelineJsTimeline.Document crcTimelineJs(@PathVariable String crcId, @ParameterObject TimelineParameters parameters) {
-        return TimelineJsTimeline.render(crcTimeline(crcId, parameters).items(), "Timeline of CRC " + crcId,
-                permalinkBase());
+        Timeline timeline = crcTimeline(crcId, parameters);
+        // Titled by the CRC's name as the ledger knew it then, as a reader would title it; the id is for machines.
+        String name = answers.at(parameters.asOf()).crc(crcId).map(CrcView::name).orElse(crcId);
+        return TimelineJsTimeline.render(timeline.items(), "Timeline of the " + name + " CRC", permalinkBase());
     }
 
     @Hidden
@@ -64,8 +68,9 @@ public class TimelineExports {
     @GetMapping(path = PROVIDER_TIMELINE, params = "format=timelinejs", produces = "application/json")
     public TimelineJsTimeline.Document providerTimelineJs(@PathVariable String providerId,
                                                   @ParameterObject TimelineParameters parameters) {
-        return TimelineJsTimeline.render(providerTimeline(providerId, parameters).items(),
-                "Timeline of provider " + providerId, permalinkBase());
+        Timeline timeline = providerTimeline(providerId, parameters);
+        String name = answers.at(parameters.asOf()).provider(providerId).map(ProviderSummary::name).orElse(providerId);
+        return TimelineJsTimeline.render(timeline.items(), "Timeline of " + name, permalinkBase());
     }
 
     /**

@@ -148,7 +148,7 @@ class ExportsIntegrationTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         Map<String, Object> timeline = HttpLedger.JSON.readValue(answer.body(), Map.class);
         assertThat(((Map<String, Object>) ((Map<String, Object>) timeline.get("title")).get("text")).get("headline"))
-                .asString().contains("purple-futures");
+                .isEqualTo("Timeline of Purple Futures");
         List<Map<String, Object>> events = (List<Map<String, Object>>) timeline.get("events");
         assertThat(events).extracting(e -> e.get("unique_id"))
                 .containsExactlyElementsOf(json.items().stream().map(i -> i.get("entryId")).toList());
@@ -188,6 +188,9 @@ class ExportsIntegrationTest {
         Map<?, ?> thenJs = HttpLedger.JSON.readValue(
                 get("/api/crcs/west-yorkshire/timeline?format=timelinejs&asOf=" + before, null).body(), Map.class);
         assertThat((List<?>) thenJs.get("events")).hasSize(now.size() - 1);
+        // Titled by the CRC's name, not its id.
+        assertThat(((Map<?, ?>) ((Map<?, ?>) thenJs.get("title")).get("text")).get("headline"))
+                .isEqualTo("Timeline of the West Yorkshire CRC");
     }
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
