@@ -62,6 +62,14 @@ class PageHeadersIntegrationTest {
         assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
     }
 
+    @org.junit.jupiter.api.Test
+    void swaggerUiAloneMayUseInlineStylesButNoOtherScripts() throws Exception {
+        String policy = get("/swagger-ui/index.html").headers().firstValue("Content-Security-Policy").orElse("");
+
+        assertThat(policy).contains("style-src 'self' 'unsafe-inline'", "script-src 'self';", "frame-ancestors 'none'");
+        assertThat(get("/").headers().allValues("Content-Security-Policy")).hasSize(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/verify.html"})
     void thePagesHoldNoInlineScriptOrStyleThePolicyWouldBlock(String path) throws Exception {
