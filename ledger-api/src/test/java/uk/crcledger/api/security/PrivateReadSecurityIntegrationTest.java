@@ -98,7 +98,8 @@ class PrivateReadSecurityIntegrationTest {
                             .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(path).isEqualTo(200);
-            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).isEmpty();
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(
+                    policy -> assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'"));
             if (path.startsWith("/?") || path.equals("/")) {
                 assertThat(page.body()).contains("<script src=\"/app.js\"");
             }

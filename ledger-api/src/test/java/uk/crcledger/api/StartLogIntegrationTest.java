@@ -1,4 +1,4 @@
-package uk.crcledger.api.observability;
+package uk.crcledger.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package uk.crcledger.api.observability;
+package uk.crcledger.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
