@@ -42,9 +42,14 @@ final class SearchFields {
     /** Never: an open revision, an entry not retracted. */
     static final long OPEN = Long.MAX_VALUE;
 
-    /** Bookkeeping of an entry, stored on its {@link #KIND_ENTRY} document. */
-    static final String OPEN_POSITION = "openPosition";
-    static final String LAST_POSITION = "lastPosition";
+    /**
+     * Bookkeeping of an entry, stored on its {@link #KIND_ENTRY} document (its own names: Lucene wants
+     * one field name indexed one way in every document).
+     */
+    static final String STATE_FIRST = "state.firstPosition";
+    static final String STATE_OPEN = "state.openPosition";
+    static final String STATE_REVISIONS = "state.revisions";
+    static final String STATE_PROVIDER = "state.provider";
     /** A registration's name and members, on its {@link #KIND_REGISTER} document. */
     static final String NAME = "name";
     static final String MEMBER = "member";

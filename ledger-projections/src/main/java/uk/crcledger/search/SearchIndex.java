@@ -31,6 +31,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.crcledger.correction.EntryCorrected;
@@ -202,12 +203,12 @@ public final class SearchIndex implements AutoCloseable {
      * after a crash the index is as it was before the batch, or after it. Events at or before the
      * index's position are skipped.
      */
-    public synchronized void apply(List<? extends EventMessage<?>> events, java.util.function.ToLongFunction<EventMessage<?>> positions) {
+    public synchronized void apply(List<? extends TrackedEventMessage<?>> events) {
         Batch batch = new Batch();
         long last = position;
         try {
-            for (EventMessage<?> event : events) {
-                long at = positions.applyAsLong(event);
+            for (TrackedEventMessage<?> event : events) {
+                long at = event.trackingToken().position().orElseThrow();
                 if (at <= last) {
                     continue;
                 }
@@ -360,8 +361,7 @@ public final class SearchIndex implements AutoCloseable {
     // ---- indexing
 
     /** What the index keeps of an entry between its events. */
-    private record EntryState(long firstPosition, long openPosition, int revisions, String providerId,
-                              long lastPosition) {
+    private record EntryState(long firstPosition, long openPosition, int revisions, String providerId) {
     }
 
     /** One batch's writes, with the entries it has touched, which a searcher would not show yet. */
@@ -385,7 +385,7 @@ public final class SearchIndex implements AutoCloseable {
             } else if (payload instanceof EntryRecorded recorded) {
                 String providerId = recorded.concernedProvider().map(ProviderId::value).orElse(null);
                 revision(recorded.entryId().value(), recorded.details(),
-                        new EntryState(at, at, 1, providerId, at), time);
+                        new EntryState(at, at, 1, providerId), time);
             } else if (payload instanceof EntryCorrected corrected) {
                 String id = corrected.entryId().value();
                 EntryState state = state(id);
@@ -396,8 +396,7 @@ public final class SearchIndex implements AutoCloseable {
                         RECORDED_UNTIL, time);
                 EntryDetails details = corrected.correctedDetails();
                 String providerId = details.namedProvider().map(ProviderId::value).orElse(state.providerId());
-                revision(id, details, new EntryState(state.firstPosition(), at, state.revisions() + 1, providerId,
-                        at), time);
+                revision(id, details, new EntryState(state.firstPosition(), at, state.revisions() + 1, providerId), time);
             } else if (payload instanceof EntryRetracted retracted) {
                 String id = retracted.entryId().value();
                 EntryState state = state(id);
@@ -406,8 +405,6 @@ public final class SearchIndex implements AutoCloseable {
                 }
                 // On every revision: as of a moment before the retraction, they are not retracted yet.
                 writer.updateNumericDocValue(new Term(ENTRY_ID, id), RETRACTED_AT, time);
-                save(id, new EntryState(state.firstPosition(), state.openPosition(), state.revisions(),
-                        state.providerId(), at));
             } else if (payload instanceof PayloadWithheld withheld) {
                 writer.deleteDocuments(new Term(REVISION_KEY, revisionKey(withheld.entryId().value(),
                         withheld.position())));
@@ -459,12 +456,11 @@ public final class SearchIndex implements AutoCloseable {
             Document doc = new Document();
             doc.add(new StringField(KIND, KIND_ENTRY, Field.Store.NO));
             doc.add(new StringField(ENTRY_KEY, entryId, Field.Store.NO));
-            doc.add(new StoredField(FIRST_POSITION, state.firstPosition()));
-            doc.add(new StoredField(OPEN_POSITION, state.openPosition()));
-            doc.add(new StoredField(REVISION, state.revisions()));
-            doc.add(new StoredField(LAST_POSITION, state.lastPosition()));
+            doc.add(new StoredField(STATE_FIRST, state.firstPosition()));
+            doc.add(new StoredField(STATE_OPEN, state.openPosition()));
+            doc.add(new StoredField(STATE_REVISIONS, state.revisions()));
             if (state.providerId() != null) {
-                doc.add(new StoredField(PROVIDER, state.providerId()));
+                doc.add(new StoredField(STATE_PROVIDER, state.providerId()));
             }
             writer.updateDocument(new Term(ENTRY_KEY, entryId), doc);
         }
@@ -487,10 +483,9 @@ public final class SearchIndex implements AutoCloseable {
                 return null;
             }
             Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
-            return new EntryState(doc.getField(FIRST_POSITION).numericValue().longValue(),
-                    doc.getField(OPEN_POSITION).numericValue().longValue(),
-                    doc.getField(REVISION).numericValue().intValue(), doc.get(PROVIDER),
-                    doc.getField(LAST_POSITION).numericValue().longValue());
+            return new EntryState(doc.getField(STATE_FIRST).numericValue().longValue(),
+                    doc.getField(STATE_OPEN).numericValue().longValue(),
+                    doc.getField(STATE_REVISIONS).numericValue().intValue(), doc.get(STATE_PROVIDER));
         } finally {
             searchers.release(searcher);
         }

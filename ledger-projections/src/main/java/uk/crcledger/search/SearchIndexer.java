@@ -1,7 +1,6 @@
 package uk.crcledger.search;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -120,11 +119,11 @@ public final class SearchIndexer implements AutoCloseable {
             try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(from)) {
                 while (running && !rebuild) {
                     if (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
-                        List<EventMessage<?>> batch = new ArrayList<>();
+                        List<TrackedEventMessage<?>> batch = new ArrayList<>();
                         while (batch.size() < batchSize && stream.peek().isPresent()) {
                             batch.add(stream.nextAvailable());
                         }
-                        index.apply(batch, SearchIndexer::position);
+                        index.apply(batch);
                         error = null;
                         synchronized (this) {
                             notifyAll();
@@ -146,10 +145,6 @@ public final class SearchIndexer implements AutoCloseable {
                 index.clear(head());
             }
         }
-    }
-
-    private static long position(EventMessage<?> event) {
-        return ((TrackedEventMessage<?>) event).trackingToken().position().orElseThrow();
     }
 
     /** Waits before trying a failed batch again, so a lasting fault is not retried in a tight loop. */

@@ -128,7 +128,6 @@ final class SearchText {
             super(SearchFields.textFields().toArray(String[]::new), analyzer, SearchFields.TEXT);
             setDefaultOperator(QueryParser.Operator.AND);
             setAllowLeadingWildcard(false);
-            setAutoGeneratePhraseQueries(true);
             setMultiTermRewriteMethod(MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
         }
 
