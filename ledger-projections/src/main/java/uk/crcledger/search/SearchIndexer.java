@@ -68,9 +68,18 @@ public final class SearchIndexer implements AutoCloseable {
         return index.search(request);
     }
 
-    /** Empties the index and builds it again from the first event; it answers 503 until it has caught up. */
-    public void rebuild() {
+    /** Empties the index and builds it again from the first event; it answers 503 until it has caught up.
+     * Returns once the index has been emptied. */
+    public void rebuild() throws InterruptedException {
         rebuild = true;
+        // Emptied by the follower, which must reopen its stream from the first event; the caller then
+        // sees the rebuild under way (an empty ledger's is done at once).
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        synchronized (this) {
+            while (rebuild && System.nanoTime() < deadline) {
+                TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+            }
+        }
     }
 
     /** Where the index stands against the ledger, and the last error while it is failing. */
@@ -140,9 +149,12 @@ public final class SearchIndexer implements AutoCloseable {
                 pause();
             }
             if (rebuild) {
-                rebuild = false;
                 log.info("Rebuilding the search index from the first event");
                 index.clear(head());
+                synchronized (this) {
+                    rebuild = false;
+                    notifyAll();
+                }
             }
         }
     }

@@ -87,7 +87,7 @@ public class SearchController {
             + "again from the first event; searches answer 503 until it has caught up",
             security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "202", description = "Rebuild started; follow it at GET /api/admin/search-index")
-    public ResponseEntity<SearchIndexer.Status> rebuild() {
+    public ResponseEntity<SearchIndexer.Status> rebuild() throws InterruptedException {
         index.rebuild();
         return ResponseEntity.accepted().body(index.status());
     }
