@@ -21,15 +21,22 @@
         go(params);
     });
 
+    function marked(parts) {
+        return parts.map((part) => part.match ? el('mark', {text: part.text}) : part.text);
+    }
+
     function snippet(found) {
         return el('p', {class: 'snippet'},
             el('span', {class: 'snippet-field', text: (FIELD_NAMES[found.field] || found.field) + ': '}),
-            ...found.parts.map((part) => part.match ? el('mark', {text: part.text}) : part.text));
+            ...marked(found.parts));
     }
 
+    /* The entry as the timelines show it; a match in its summary is marked there, the others below it. */
     function hit(item) {
         const li = timelineItem(Object.assign({}, item, {sources: []}));
-        li.querySelector('article').append(...item.snippets.map(snippet));
+        const inSummary = item.snippets.filter((found) => found.field === 'summary');
+        if (inSummary.length) li.querySelector('.summary').replaceChildren(...inSummary.flatMap((found) => marked(found.parts)));
+        li.querySelector('article').append(...item.snippets.filter((found) => found.field !== 'summary').map(snippet));
         return li;
     }
 
@@ -66,8 +73,8 @@
         const asOf = params.get('asOf');
         status.textContent = (page.total === 1 ? '1 entry found' : page.total + ' entries found')
             + (asOf ? ' in the ledger as it stood at ' + asOf : '');
-        $('search-results').append(el('ol', {id: 'search-hits', class: 'timeline search-hits'}, ...page.items.map(hit)),
-            page.next ? moreLink(params) : null);
+        $('search-results').append(el('ol', {id: 'search-hits', class: 'timeline search-hits'}, ...page.items.map(hit)));
+        if (page.next) $('search-results').append(moreLink(params));
     }
 
     registerView({section: 'search-results', matches: (params) => params.has('q'), show});
