@@ -293,6 +293,23 @@ class AppBenchmark {
         }
     }
 
+    /**
+     * Waits until the app's search index has caught up with the ledger (it answers 503 while it is
+     * built after a start), and records how long that took from here.
+     */
+    private void searchIndexCaughtUp(ForkedApp app, int step) throws Exception {
+        long start = System.nanoTime();
+        try (RawHttp http = new RawHttp(app.port())) {
+            while (http.get("/api/search?q=generated", null, false).status() != 200) {
+                if (System.nanoTime() - start > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+                    throw new IllegalStateException("The search index did not catch up within 10 minutes");
+                }
+                Thread.sleep(200); // polling another process: there is no condition here to wait on
+            }
+        }
+        put("queries." + step + ".searchIndexCatchUpSeconds", round((System.nanoTime() - start) / 1e9));
+    }
+
     /** Entry ids read from a few CRCs' timelines, for the proof reads. */
     @SuppressWarnings("unchecked")
     private static List<String> entryIds(ForkedApp app, List<String> crcs) {
@@ -341,6 +358,16 @@ class AppBenchmark {
             endpoints.put("entryProof", (http, random) -> http.get("/api/entries/"
                     + entries.get(random.nextInt(entries.size())) + "/proof", null, false));
         }
+        searchIndexCaughtUp(app, step);
+        // Search: a word in nearly every entry (the most to rank), a rare one, a phrase, and a word
+        // filtered to one type and CRC.
+        endpoints.put("searchCommonWord", (http, random) -> http.get("/api/search?q=generated", null, false));
+        endpoints.put("searchRareWord", (http, random) -> http.get("/api/search?q=" + (1 + random.nextInt(
+                Math.max(1, step / 4))), null, false));
+        endpoints.put("searchPhrase", (http, random) -> http.get("/api/search?q=%22generated+finding%22", null,
+                false));
+        endpoints.put("searchFiltered", (http, random) -> http.get("/api/search?q=generated&type=inspection-finding"
+                + "&crc=" + crcs.get(random.nextInt(crcs.size())), null, false));
         endpoints.put("liveness", (http, random) -> http.get("/actuator/health/liveness", null, false));
         List<List<Object>> rows = new ArrayList<>();
         for (Map.Entry<String, Load.Request> endpoint : endpoints.entrySet()) {
@@ -657,6 +684,9 @@ class AppBenchmark {
             target(rows, "queries." + step + ".busyCrcTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
             target(rows, "queries." + step + ".providerTimeline.p99Ms", "p99 < 20 ms", v -> v < 20);
             target(rows, "queries." + step + ".entryProof.p99Ms", "p99 < 20 ms", v -> v < 20);
+            for (String search : List.of("searchCommonWord", "searchRareWord", "searchPhrase", "searchFiltered")) {
+                target(rows, "queries." + step + "." + search + ".p50Ms", "search p50 < 50 ms", v -> v < 50);
+            }
             // Issue 15: an as-of answer within 2x of the live one at the median, on the busy CRC.
             target(rows, "queries." + step + ".asOfBusyCrcTimelineToLiveP50", "as-of p50 <= 2 x live (same instant)",
                     v -> v <= 2);

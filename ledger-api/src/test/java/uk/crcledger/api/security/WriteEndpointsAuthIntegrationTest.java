@@ -165,7 +165,9 @@ class WriteEndpointsAuthIntegrationTest {
                 new Endpoint("DELETE", "/api/admin/tokens/{id}", Role.ADMIN, "/api/admin/tokens/" + tokenToRevoke, null),
                 new Endpoint("POST", "/api/admin/projections/{name}/rebuild", Role.ADMIN,
                         "/api/admin/projections/ledger-timelines/rebuild", null),
-                new Endpoint("POST", "/api/admin/tlog/audit", Role.ADMIN, "/api/admin/tlog/audit", null));
+                new Endpoint("POST", "/api/admin/tlog/audit", Role.ADMIN, "/api/admin/tlog/audit", null),
+                new Endpoint("POST", "/api/admin/search-index/rebuild", Role.ADMIN, "/api/admin/search-index/rebuild",
+                        null));
     }
 
     @Test
