@@ -98,6 +98,10 @@
         return svg;
     }
 
+    function figure(text, value, largest) {
+        return el('span', {class: 'figures'}, el('span', {class: 'figure', text}), ' ', bar(value, largest));
+    }
+
     function providersTable(overview) {
         const largestPosts = Math.max(0, ...overview.providers.map((p) => Number(p.postsAnnouncedCut)));
         const largestIncidents = Math.max(0, ...overview.providers.map((p) => p.incidents));
@@ -108,13 +112,11 @@
             return el('tr', {'data-provider-id': p.providerId},
                 el('th', {scope: 'row'}, el('a', {href: '/?provider=' + encodeURIComponent(p.providerId), text: p.name})),
                 cell('CRCs held', String(p.crcsHeld) + (p.crcsHeldNow ? ' (' + p.crcsHeldNow + ' still held)' : '')),
-                cell('Posts announced cut', el('span', {class: 'figure', text: number(p.postsAnnouncedCut)}), ' ',
-                    bar(Number(p.postsAnnouncedCut), largestPosts),
-                    percentOnly ? el('small', {text: ' and ' + percentOnly + (percentOnly === 1 ? ' announcement' : ' announcements')
+                cell('Posts announced cut', figure(number(p.postsAnnouncedCut), Number(p.postsAnnouncedCut), largestPosts),
+                    percentOnly ? el('small', {text: 'and ' + percentOnly + (percentOnly === 1 ? ' announcement' : ' announcements')
                         + ' giving only a percentage'}) : null),
                 cell('Inspection findings by rating', ratings || 'none'),
-                cell('Incidents', el('span', {class: 'figure', text: String(p.incidents)}), ' ',
-                    bar(p.incidents, largestIncidents)));
+                cell('Incidents', figure(String(p.incidents), p.incidents, largestIncidents)));
         }));
     }
 

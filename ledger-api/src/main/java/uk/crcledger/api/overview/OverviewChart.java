@@ -1,6 +1,7 @@
 package uk.crcledger.api.overview;
 
 import uk.crcledger.entry.EntryType;
+import uk.crcledger.entry.SummaryWording;
 import uk.crcledger.inspection.InspectionRating;
 import uk.crcledger.timeline.ContractPeriod;
 import uk.crcledger.timeline.overview.CrcOverview;
@@ -43,8 +44,10 @@ final class OverviewChart {
     private static final int BAR = 20;
     private static final int MARK = 7;
     /** Marks closer than this on one row are moved apart, so each stays visible and clickable. */
-    private static final int MARK_SPACING = 11;
-    private static final double CHAR_WIDTH = 6.4;
+    private static final int MARK_SPACING = 13;
+    /** A generous average advance of the sans-serif fonts at 12px (bar labels) and 13px (the legend). */
+    private static final double BAR_CHAR_WIDTH = 7.0;
+    private static final double LEGEND_CHAR_WIDTH = 7.6;
     private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
     private static final String TEXT = "#1b1b1b";
     private static final String MUTED = "#4a4a4a";
@@ -61,16 +64,6 @@ final class OverviewChart {
             InspectionRating.GOOD, "#1a7f37",
             InspectionRating.OUTSTANDING, "#0b4f8a",
             InspectionRating.NONE, "#ffffff"));
-    private static final Map<InspectionRating, String> RATING_NAMES = new EnumMap<>(Map.of(
-            InspectionRating.INADEQUATE, "inadequate",
-            InspectionRating.REQUIRES_IMPROVEMENT, "requires improvement",
-            InspectionRating.GOOD, "good",
-            InspectionRating.OUTSTANDING, "outstanding",
-            InspectionRating.NONE, "unrated"));
-    private static final Map<EntryType, String> TYPE_NAMES = new EnumMap<>(Map.of(
-            EntryType.JOB_CUT_ANNOUNCEMENT, "Job-cut announcement",
-            EntryType.INSPECTION_FINDING, "Inspection finding",
-            EntryType.INCIDENT_REPORT, "Incident report"));
 
     private final XMLStreamWriter svg;
     private final LocalDate end;
@@ -197,10 +190,11 @@ final class OverviewChart {
         empty("rect", "class", "contract", "data-provider-id", period.providerId(), "x", from,
                 "y", round(middle - BAR / 2.0), "width", round(width), "height", BAR, "rx", 2,
                 "fill", colours.getOrDefault(period.providerId(), "#dddddd"), "stroke", "#ffffff", "stroke-width", 1);
-        String name = fitted(shortName(period.providerName()), width - 8);
+        // At the bar's end: most marks fall in the contracts' first years, and would hide a label at its start.
+        String name = fitted(shortName(period.providerName()), width - 8, BAR_CHAR_WIDTH);
         if (name != null) {
-            element("text", "class", "owner-name", "x", round(from + 4), "y", round(middle + 4.5),
-                    "font-size", 12, "aria-hidden", "true");
+            element("text", "class", "owner-name", "x", round(from + width - 4), "y", round(middle + 4.5),
+                    "text-anchor", "end", "font-size", 12, "aria-hidden", "true");
             text(name);
             svg.writeEndElement();
         }
@@ -226,8 +220,8 @@ final class OverviewChart {
     }
 
     /** The text cut to fit {@code width}, with an ellipsis, or null when not even a few letters fit. */
-    private static String fitted(String text, double width) {
-        int fits = (int) (width / CHAR_WIDTH);
+    private static String fitted(String text, double width, double charWidth) {
+        int fits = (int) (width / charWidth);
         if (fits >= text.length()) {
             return text;
         }
@@ -243,9 +237,8 @@ final class OverviewChart {
                     "data-entry-id", mark.entryId(), "data-type", mark.type().jsonName(),
                     "data-rating", mark.rating() == null ? null : mark.rating().toString());
             element("title");
-            text(mark.occurredOn() + " · " + TYPE_NAMES.get(mark.type())
-                    + (mark.rating() == null ? "" : " (" + RATING_NAMES.get(mark.rating()) + ")") + ": "
-                    + mark.summary());
+            text(mark.occurredOn() + " · " + SummaryWording.words(mark.type())
+                    + (mark.rating() == null ? "" : " (" + ratingName(mark.rating()) + ")") + ": " + mark.summary());
             svg.writeEndElement();
             shape(mark.type(), mark.rating(), at, middle);
             svg.writeEndElement();
@@ -274,8 +267,29 @@ final class OverviewChart {
     private record LegendItem(String label, String colour, EntryType mark, InspectionRating rating) {
     }
 
-    private static final int LEGEND_COLUMNS = 4;
+    private static final int LEGEND_COLUMNS = 3;
     private static final int LEGEND_LINE = 22;
+    /** The marks' key: a job cut, an incident, then a finding of each rating. */
+    private static final List<LegendItem> MARK_LEGEND = markLegend();
+
+    private static List<LegendItem> markLegend() {
+        List<LegendItem> items = new java.util.ArrayList<>();
+        items.add(new LegendItem(SummaryWording.words(EntryType.JOB_CUT_ANNOUNCEMENT), null,
+                EntryType.JOB_CUT_ANNOUNCEMENT, null));
+        items.add(new LegendItem(SummaryWording.words(EntryType.INCIDENT_REPORT), null, EntryType.INCIDENT_REPORT,
+                null));
+        for (InspectionRating rating : List.of(InspectionRating.INADEQUATE, InspectionRating.REQUIRES_IMPROVEMENT,
+                InspectionRating.GOOD, InspectionRating.OUTSTANDING, InspectionRating.NONE)) {
+            items.add(new LegendItem("Finding: " + ratingName(rating), null, EntryType.INSPECTION_FINDING, rating));
+        }
+        return List.copyOf(items);
+    }
+
+    /** "requires improvement"; "unrated" for the early and thematic reports the inspectorate did not rate. */
+    private static String ratingName(InspectionRating rating) {
+        return rating == InspectionRating.NONE ? "unrated"
+                : SummaryWording.words(rating).toLowerCase(java.util.Locale.ROOT);
+    }
 
     private List<LegendItem> legend(Overview overview) {
         List<LegendItem> items = new java.util.ArrayList<>();
@@ -286,8 +300,11 @@ final class OverviewChart {
     }
 
     private static int legendHeight(List<LegendItem> owners) {
-        int ownerLines = (owners.size() + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
-        return 22 + ownerLines * LEGEND_LINE + 22 + 2 * LEGEND_LINE;
+        return 22 + lines(owners.size()) * LEGEND_LINE + 22 + lines(MARK_LEGEND.size()) * LEGEND_LINE;
+    }
+
+    private static int lines(int items) {
+        return (items + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
     }
 
     private void legend(List<LegendItem> owners, int top) throws XMLStreamException {
@@ -301,19 +318,10 @@ final class OverviewChart {
             empty("rect", "x", x, "y", lineY, "width", 22, "height", 14, "rx", 2, "fill", owners.get(i).colour());
             legendLabel(owners.get(i).label(), x + 28, lineY + 12, column - 32);
         }
-        y += ((owners.size() + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS) * LEGEND_LINE + 22;
+        y += lines(owners.size()) * LEGEND_LINE + 22;
         heading("Marks", y);
         y += 10;
-        List<LegendItem> marks = List.of(
-                new LegendItem("Job-cut announcement", null, EntryType.JOB_CUT_ANNOUNCEMENT, null),
-                new LegendItem("Incident report", null, EntryType.INCIDENT_REPORT, null),
-                new LegendItem("Finding: inadequate", null, EntryType.INSPECTION_FINDING, InspectionRating.INADEQUATE),
-                new LegendItem("Finding: requires improvement", null, EntryType.INSPECTION_FINDING,
-                        InspectionRating.REQUIRES_IMPROVEMENT),
-                new LegendItem("Finding: good", null, EntryType.INSPECTION_FINDING, InspectionRating.GOOD),
-                new LegendItem("Finding: outstanding", null, EntryType.INSPECTION_FINDING,
-                        InspectionRating.OUTSTANDING),
-                new LegendItem("Finding: unrated", null, EntryType.INSPECTION_FINDING, InspectionRating.NONE));
+        List<LegendItem> marks = MARK_LEGEND;
         for (int i = 0; i < marks.size(); i++) {
             double x = LABEL_X + (i % LEGEND_COLUMNS) * column;
             int lineY = y + (i / LEGEND_COLUMNS) * LEGEND_LINE;
@@ -331,7 +339,8 @@ final class OverviewChart {
 
     private void legendLabel(String label, double x, double y, double width) throws XMLStreamException {
         element("text", "x", x, "y", y);
-        text(fitted(label, width) == null ? label : fitted(label, width));
+        String fitted = fitted(label, width, LEGEND_CHAR_WIDTH);
+        text(fitted == null ? label : fitted);
         svg.writeEndElement();
     }
 
