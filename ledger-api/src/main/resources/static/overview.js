@@ -14,11 +14,16 @@
     };
     const RATING_ORDER = ['inadequate', 'requires-improvement', 'good', 'outstanding', 'none'];
 
-    /* What the drawn overview shows, for the detail box: marks by entry id, rows by CRC id. */
+    /* What the drawn overview shows, for the detail box: rows by CRC id, marks by CRC and entry id (an entry about
+       several CRCs is marked on each, and concerns the holder of each that day). */
     let marks = new Map();
     let rows = new Map();
     /* Only the latest of overlapping draws (a quick second filter) is shown. */
     let drawing = 0;
+
+    function markKey(crcId, entryId) {
+        return crcId + ' ' + entryId;
+    }
 
     function overviewQuery(params) {
         const query = new URLSearchParams();
@@ -125,7 +130,7 @@
         if (!link || !$('overview-chart').contains(link)) return;
         const row = link.closest('g.crc');
         const crc = row ? rows.get(row.dataset.crcId) : null;
-        const mark = link.classList.contains('mark') ? marks.get(link.dataset.entryId) : null;
+        const mark = crc && link.classList.contains('mark') ? marks.get(markKey(crc.crcId, link.dataset.entryId)) : null;
         if (mark) {
             $('overview-detail').replaceChildren(
                 el('p', {class: 'overview-detail-meta'}, el('strong', {text: TYPE_NAMES[mark.type] || mark.type}),
@@ -185,7 +190,7 @@
         try {
             const [overview, svg] = await Promise.all([api('/api/overview' + suffix), chart('/api/overview.svg' + suffix)]);
             if (mine !== drawing) return;
-            marks = new Map(overview.crcs.flatMap((crc) => crc.marks.map((mark) => [mark.entryId, mark])));
+            marks = new Map(overview.crcs.flatMap((crc) => crc.marks.map((mark) => [markKey(crc.crcId, mark.entryId), mark])));
             rows = new Map(overview.crcs.map((crc) => [crc.crcId, crc]));
             $('overview-chart').replaceChildren(svg);
             providersTable(overview);

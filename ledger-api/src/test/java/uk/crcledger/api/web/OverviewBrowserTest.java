@@ -93,9 +93,17 @@ class OverviewBrowserTest extends BrowserTestSupport {
 
         assertThat(focused).as("a mark reached with the Tab key").isNotNull();
         String entryId = focused.getDomAttribute("data-entry-id");
-        String summary = (String) http().get("/api/entries/" + entryId, null).json().get("summary");
+        String crcId = (String) script("return arguments[0].closest('g.crc').dataset.crcId", focused);
+        // The mark as its row has it: an entry about several CRCs concerns each one's holder that day.
+        Map<String, Object> mark = list(list(http().get("/api/overview", null).json(), "crcs").stream()
+                .filter(crc -> crcId.equals(crc.get("crcId"))).findFirst().orElseThrow(), "marks").stream()
+                .filter(m -> entryId.equals(m.get("entryId"))).findFirst().orElseThrow();
+        String summary = (String) mark.get("summary");
         new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("overview-detail")).getText().contains(summary));
+        assertThat(browser.findElement(By.id("overview-detail")).getText())
+                .contains((String) mark.get("occurredOn"), (String) mark.get("providerName"));
         assertThat(browser.findElement(By.id("overview-detail")).getDomAttribute("aria-live")).isEqualTo("polite");
+        script("arguments[0].scrollIntoView({block: 'center'})", focused);
         screenshot("overview-focused-mark.png");
 
         new Actions(browser).sendKeys(Keys.ENTER).perform();
