@@ -8,6 +8,8 @@
     /* Routes that other views draw: the timeline view (crc, provider, entry) and search (q). */
     const OTHER_ROUTES = ['crc', 'provider', 'entry', 'q'];
     const OWN_PARAMETERS = ['asOf', 'type', 'owner'];
+    /* The kinds of entry the overview marks (GET /api/overview refuses others); the contract entries are its bars. */
+    const MARK_TYPES = ['job-cut-announcement', 'inspection-finding', 'incident-report'];
     const RATING_NAMES = {
         'inadequate': 'inadequate', 'requires-improvement': 'requires improvement', 'good': 'good',
         'outstanding': 'outstanding', 'none': 'unrated'
@@ -159,12 +161,14 @@
         go(new URLSearchParams(href.substring(2)));
     }
 
-    function fillOwners(selected) {
-        const select = $('overview-owner');
-        if (select.options.length === 1) {
-            select.append(...reference.providers.map((p) => el('option', {value: p.providerId, text: p.name})));
+    /* The controls' choices, once: the mark kinds named as everywhere on the page, the providers as registered. */
+    function fillChoices() {
+        if ($('overview-type').options.length === 1) {
+            $('overview-type').append(...MARK_TYPES.map((type) => el('option', {value: type, text: TYPE_NAMES[type]})));
         }
-        select.value = selected || '';
+        if ($('overview-owner').options.length === 1) {
+            $('overview-owner').append(...reference.providers.map((p) => el('option', {value: p.providerId, text: p.name})));
+        }
     }
 
     function statusText(overview, params) {
@@ -180,9 +184,10 @@
         const section = $('overview');
         const mine = ++drawing;
         section.dataset.state = 'loading';
+        fillChoices();
         $('overview-asof').value = instantToLocalInput(params.get('asOf'));
         $('overview-type').value = params.get('type') || '';
-        fillOwners(params.get('owner'));
+        $('overview-owner').value = params.get('owner') || '';
         const query = overviewQuery(params);
         const suffix = query.toString() ? '?' + query : '';
         $('overview-status').textContent = 'Loading…';
