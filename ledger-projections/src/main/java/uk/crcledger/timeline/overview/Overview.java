@@ -30,10 +30,11 @@ import java.util.stream.Stream;
  * entries are left out: the overview shows what the ledger stands by, the CRC's timeline shows them marked. The
  * filter narrows the rows and marks; the comparison always compares every provider.
  *
- * @param markTypes the kinds of entry marked (the filter's)
+ * @param markTypes the kinds of entry marked (the filter's), in the order of {@link EntryType}; a list, not a set,
+ *                  since the Java client openapi-generator makes from a set of enums does not compile
  * @param ownerId   the owner the rows are narrowed to, or null
  */
-public record Overview(Set<EntryType> markTypes, String ownerId, List<CrcOverview> crcs,
+public record Overview(List<EntryType> markTypes, String ownerId, List<CrcOverview> crcs,
                        List<ProviderComparison> providers) {
 
     /** The overview as {@code queries} answer it (live or as of their instant), cached with their answers. */
@@ -63,7 +64,7 @@ public record Overview(Set<EntryType> markTypes, String ownerId, List<CrcOvervie
             queries.provider(provider.providerId()).map(summary -> comparison(queries, summary))
                     .ifPresent(providers::add);
         }
-        return new Overview(filter.types(), filter.ownerId(), rows, providers);
+        return new Overview(filter.types().stream().sorted().toList(), filter.ownerId(), rows, providers);
     }
 
     private static OverviewMark mark(TimelineItem item) {
