@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +66,24 @@ final class CachedQueries implements LedgerQueries {
     @Override
     public Optional<LedgerEntry> entry(String entryId) {
         return cached(() -> queries.get().entry(entryId), "entry", entryId);
+    }
+
+    /**
+     * Derived from this cached instance, so the answers it reads are cached too. Computed outside the cache's own
+     * computation (then put), because it asks the cache for those answers, and a cache may not be updated from
+     * within one of its computations; two readers asking at once may both compute it, and give equal answers.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T derived(List<Object> question, Function<LedgerQueries, T> answer) {
+        List<Object> key = Arrays.asList(stamp, asOf, Arrays.asList("derived", question));
+        Object known = cache.getIfPresent(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T computed = answer.apply(this);
+        cache.put(key, computed);
+        return computed;
     }
 
     @SuppressWarnings("unchecked")

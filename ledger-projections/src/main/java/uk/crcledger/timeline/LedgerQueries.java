@@ -2,6 +2,7 @@ package uk.crcledger.timeline;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The questions a reader can ask of the ledger, answered live or as the ledger knew them at an
@@ -24,4 +25,14 @@ public interface LedgerQueries {
     Optional<Timeline> providerTimeline(String providerId, TimelineFilter filter);
 
     Optional<LedgerEntry> entry(String entryId);
+
+    /**
+     * An answer derived from these queries (e.g. the overview of every CRC), kept like theirs: under the
+     * question, the moment and the read model's stamp, when these queries are cached ({@link CachedQueries}).
+     *
+     * @param question what identifies the answer (its name and parameters); equal questions get one answer
+     */
+    default <T> T derived(List<Object> question, Function<LedgerQueries, T> answer) {
+        return answer.apply(this);
+    }
 }
