@@ -86,6 +86,7 @@ class ImportBrowserTest extends BrowserTestSupport {
         assertThat(problems.get(1).getText()).contains("unknown CRC atlantis");
         assertThat(browser.findElement(By.id("import-problems")).isDisplayed()).isTrue();
         assertThat(status()).contains("2 problem(s) in 3 rows").contains("Nothing was recorded");
+        script("document.getElementById('imports').scrollIntoView()");
         screenshot("import-problems.png");
     }
 
@@ -102,6 +103,7 @@ class ImportBrowserTest extends BrowserTestSupport {
         assertThat(bar.getDomProperty("value")).isEqualTo("100");
         assertThat(status()).startsWith("100% (" + ROWS + " of " + ROWS + " rows): " + ROWS + " recorded, 0 already");
         assertThat(browser.findElement(By.id("import-problems")).isDisplayed()).isFalse();
+        script("document.getElementById('imports').scrollIntoView()");
         screenshot("import-finished.png");
     }
 
