@@ -16,45 +16,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.crcledger.api.problem.BadRequest;
 import uk.crcledger.api.problem.NotFound;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
-import uk.crcledger.contract.ContractEndReason;
-import uk.crcledger.contract.RecordContractAward;
-import uk.crcledger.contract.RecordContractEnd;
-import uk.crcledger.contract.RecordContractTermChange;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.correction.RetractEntry;
 import uk.crcledger.entry.EntryId;
-import uk.crcledger.entry.JsonNames;
-import uk.crcledger.entry.Percentage;
-import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.RecordedBy;
-import uk.crcledger.entry.Source;
-import uk.crcledger.incident.IncidentCategory;
-import uk.crcledger.incident.IncidentFigure;
-import uk.crcledger.incident.RecordIncidentReport;
-import uk.crcledger.inspection.InspectionRating;
-import uk.crcledger.inspection.RecordInspectionFinding;
-import uk.crcledger.jobcut.AffectedCrc;
-import uk.crcledger.jobcut.RecordJobCutAnnouncement;
-import uk.crcledger.register.CrcId;
-import uk.crcledger.register.ProviderId;
 import uk.crcledger.timeline.LedgerEntry;
 
 import java.net.URI;
 import java.security.Principal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Entries over HTTP. Recording sends the domain's command with who recorded it (the token's name)
@@ -90,11 +66,7 @@ public class EntryController {
     @Operation(operationId = "recordContractAward", summary = "Record a contract award", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<LedgerEntry> award(@Valid @RequestBody EntryBodies.ContractAward body, Principal principal) {
-        return record(principal, "award", body.signedOn(), id ->
-                new RecordContractAward(id, crc("crcId", body.crcId()), provider("providerId", body.providerId()),
-                        body.signedOn(), body.startsOn(), body.plannedEndOn(), Numbers.reasonable("valueGbp", body.valueGbp()),
-                        body.description(),
-                        sources(body.sources())));
+        return record(principal, body);
     }
 
     @PostMapping(path = "/contract-ends", consumes = "application/json")
@@ -102,12 +74,7 @@ public class EntryController {
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<LedgerEntry> end(@Valid @RequestBody EntryBodies.ContractEnd body, Principal principal) {
-        return record(principal, "end", body.endedOn(), id ->
-                new RecordContractEnd(id, crc("crcId", body.crcId()), body.endedOn(),
-                        named("reason", body.reason(), ContractEndReason.values()),
-                        body.successorProviderId() == null ? null
-                                : provider("successorProviderId", body.successorProviderId()),
-                        sources(body.sources())));
+        return record(principal, body);
     }
 
     @PostMapping(path = "/contract-term-changes", consumes = "application/json")
@@ -115,49 +82,21 @@ public class EntryController {
     @StandardWriteResponses
     public ResponseEntity<LedgerEntry> termChange(@Valid @RequestBody EntryBodies.ContractTermChange body,
                                              Principal principal) {
-        return record(principal, "term-change", body.announcedOn(), id ->
-                new RecordContractTermChange(id, crcs("crcIds", body.crcIds()), body.announcedOn(),
-                        body.newPlannedEndOn(), body.reason(), sources(body.sources())));
+        return record(principal, body);
     }
 
     @PostMapping(path = "/job-cut-announcements", consumes = "application/json")
     @Operation(operationId = "recordJobCutAnnouncement", summary = "Record a job-cut announcement", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<LedgerEntry> jobCuts(@Valid @RequestBody EntryBodies.JobCuts body, Principal principal) {
-        return record(principal, "job-cuts", body.announcedOn(), id -> {
-            List<AffectedCrc> affected = new ArrayList<>();
-            for (int i = 0; i < body.crcs().size(); i++) {
-                EntryBodies.AffectedCrc crc = body.crcs().get(i);
-                String field = "crcs[" + i + "]";
-                affected.add(new AffectedCrc(crc(field + ".crcId", crc.crcId()),
-                        crc.posts() == null ? null : BadRequest.parse(field + ".posts",
-                                () -> Posts.of(Numbers.reasonable(field + ".posts", crc.posts()))),
-                        crc.percentage() == null ? null
-                                : BadRequest.parse(field + ".percentage",
-                                () -> Percentage.of(Numbers.reasonable(field + ".percentage", crc.percentage())))));
-            }
-            return new RecordJobCutAnnouncement(id, provider("providerId", body.providerId()), body.announcedOn(),
-                    affected,
-                    body.totalPosts() == null ? null : BadRequest.parse("totalPosts",
-                            () -> Posts.of(Numbers.reasonable("totalPosts", body.totalPosts()))),
-                    body.percentage() == null ? null
-                            : BadRequest.parse("percentage",
-                            () -> Percentage.of(Numbers.reasonable("percentage", body.percentage()))),
-                    body.description(), sources(body.sources()));
-        });
+        return record(principal, body);
     }
 
     @PostMapping(path = "/inspection-findings", consumes = "application/json")
     @Operation(operationId = "recordInspectionFinding", summary = "Record an inspectorate finding", security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<LedgerEntry> finding(@Valid @RequestBody EntryBodies.InspectionFinding body, Principal principal) {
-        return record(principal, "finding", body.publishedOn(), id ->
-                new RecordInspectionFinding(id, body.inspectorate(), body.title(), body.publishedOn(),
-                        crcs("crcIds", body.crcIds() == null ? List.of() : body.crcIds()),
-                        Boolean.TRUE.equals(body.thematic()),
-                        body.rating() == null ? InspectionRating.NONE
-                                : named("rating", body.rating(), InspectionRating.values()),
-                        body.findings(), sources(body.sources())));
+        return record(principal, body);
     }
 
     @PostMapping(path = "/incident-reports", consumes = "application/json")
@@ -165,19 +104,7 @@ public class EntryController {
             security = @SecurityRequirement(name = "bearer"))
     @StandardWriteResponses
     public ResponseEntity<LedgerEntry> incident(@Valid @RequestBody EntryBodies.IncidentReport body, Principal principal) {
-        return record(principal, "incident", body.occurredOn(), id -> {
-            List<IncidentFigure> figures = new ArrayList<>();
-            List<EntryBodies.IncidentFigure> given = body.figures() == null ? List.of() : body.figures();
-            for (int i = 0; i < given.size(); i++) {
-                EntryBodies.IncidentFigure figure = given.get(i);
-                String field = "figures[" + i + "]";
-                figures.add(BadRequest.parse(field, () -> new IncidentFigure(figure.measure(),
-                        Numbers.reasonable(field + ".value", figure.value()))));
-            }
-            return new RecordIncidentReport(id, crcs("crcIds", body.crcIds()), body.occurredOn(),
-                    named("category", body.category(), IncidentCategory.values()), body.summary(),
-                    body.description(), figures, sources(body.sources()));
-        });
+        return record(principal, body);
     }
 
     @PostMapping(path = "/entries/{entryId}/corrections", consumes = "application/json")
@@ -200,13 +127,9 @@ public class EntryController {
         return revise(principal, entryId, new RetractEntry(existing(entryId), body.reason()));
     }
 
-    private ResponseEntity<LedgerEntry> record(Principal principal, String kind, LocalDate date,
-                                          Function<EntryId, Object> command) {
-        // The date only makes the id readable; a year past 9999 prints as "+10000", which an id
-        // may not hold (and the ledger refuses such a date anyway).
-        String day = date == null ? "undated" : date.toString().replaceAll("[^0-9-]", "");
-        EntryId id = EntryId.of(kind + "-" + day + "-" + UUID.randomUUID().toString().substring(0, 8));
-        commands.sendAndWait(command.apply(id), recordedBy(principal));
+    private ResponseEntity<LedgerEntry> record(Principal principal, Record body) {
+        EntryId id = EntryCommands.newId(body);
+        commands.sendAndWait(EntryCommands.command(id, body), recordedBy(principal));
         URI permalink = URI.create("/api/entries/" + id.value());
         return shown(ResponseEntity.created(permalink), permalink, answers.entryAfterWrite(id.value(), 1));
     }
@@ -238,39 +161,5 @@ public class EntryController {
 
     private static MetaData recordedBy(Principal principal) {
         return MetaData.with(RecordedBy.METADATA_KEY, principal.getName());
-    }
-
-    static CrcId crc(String field, String value) {
-        return BadRequest.parse(field, () -> CrcId.of(value));
-    }
-
-    static ProviderId provider(String field, String value) {
-        return BadRequest.parse(field, () -> ProviderId.of(value));
-    }
-
-    private static List<CrcId> crcs(String field, List<String> values) {
-        List<CrcId> ids = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            ids.add(crc(field + "[" + i + "]", values.get(i)));
-        }
-        return ids;
-    }
-
-    private static List<Source> sources(List<SourceBody> bodies) {
-        List<Source> sources = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            sources.add(bodies.get(i).toSource(i));
-        }
-        return sources;
-    }
-
-    private static <E extends Enum<E>> E named(String field, String value, E[] values) {
-        for (E candidate : values) {
-            if (JsonNames.of(candidate).equals(value)) {
-                return candidate;
-            }
-        }
-        throw new BadRequest(field, field + " must be one of "
-                + Arrays.stream(values).map(JsonNames::of).toList() + ", was '" + value + "'");
     }
 }

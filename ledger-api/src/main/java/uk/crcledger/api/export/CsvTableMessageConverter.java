@@ -21,13 +21,14 @@ import java.util.List;
  * because without one Excel reads a CSV file in the machine's legacy code page and garbles every non-ASCII
  * character (the "—", "£" and accented names in sources). A cell starting with {@code = + - @} (or a tab or
  * CR) gets a leading {@code '}, so a spreadsheet shows it as text instead of running it as a formula (CSV
- * injection). Only writes: the API takes no CSV.
+ * injection). Only writes: imports read their CSV themselves ({@code api.imports}), with the same formula guard.
  */
 public class CsvTableMessageConverter extends AbstractHttpMessageConverter<CsvTable> {
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv");
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    public static final String FORMULA_STARTS = "=+-@\t\r";
 
     public CsvTableMessageConverter() {
         super(StandardCharsets.UTF_8, TEXT_CSV);

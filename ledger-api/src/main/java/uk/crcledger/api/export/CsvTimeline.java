@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class CsvTimeline {
 
-    static final String HEADER = "entryId,type,occurredOn,providerId,providerName,crcIds,summary,status,"
+    /** The export's columns, in order. */
+    public static final String HEADER = "entryId,type,occurredOn,providerId,providerName,crcIds,summary,status,"
             + "recordedAt,recordedBy,revisions,ledgerPosition,sources,permalink";
 
     private CsvTimeline() {

@@ -17,24 +17,31 @@ import java.io.IOException;
 
 /**
  * Caps request bodies ({@code ledger.api.max-body-bytes}, 64 KiB by default: an entry with its
- * sources is a few KiB). A declared length over the cap is refused at once with 413; a body that
+ * sources is a few KiB; a file sent to {@value #IMPORTS} has its own cap, {@code ledger.imports.max-file-bytes},
+ * 20 MiB by default). A declared length over the cap is refused at once with 413; a body that
  * streams past it (chunked) fails when read, and is refused the same way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    static final String IMPORTS = "/api/imports";
 
-    public RequestSizeLimit(@Value("${ledger.api.max-body-bytes:65536}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    private final long bodyBytes;
+    private final long importBytes;
+
+    public RequestSizeLimit(@Value("${ledger.api.max-body-bytes:65536}") long bodyBytes,
+                            @Value("${ledger.imports.max-file-bytes:20971520}") long importBytes) {
+        this.bodyBytes = bodyBytes;
+        this.importBytes = importBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = IMPORTS.equals(request.getRequestURI()) ? importBytes : bodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(request, response);
+            tooLarge(request, response, maxBytes);
             return;
         }
         String contentType = request.getContentType();
@@ -50,18 +57,19 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         } catch (ServletException | RuntimeException e) {
             if (limited.exceeded && !response.isCommitted()) {
                 response.reset();
-                tooLarge(request, response);
+                tooLarge(request, response, maxBytes);
                 return;
             }
             throw e;
         }
         if (limited.exceeded && !response.isCommitted()) {
             response.reset();
-            tooLarge(request, response);
+            tooLarge(request, response, maxBytes);
         }
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+            throws IOException {
         problem(request, response, 413, "Request body too large", "The body may hold at most " + maxBytes + " bytes");
     }
 

@@ -134,6 +134,7 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.POST, "/api/entries/*/withholdings").hasRole(Role.ADMIN.name())
                             .requestMatchers(HttpMethod.POST, "/api/crcs", "/api/providers").hasRole(Role.EDITOR.name())
                             .requestMatchers(HttpMethod.POST, RECORDINGS).hasRole(Role.RECORDER.name())
+                            .requestMatchers("/api/imports", "/api/imports/**").hasRole(Role.RECORDER.name())
                             .requestMatchers(HttpMethod.POST, "/api/entries/*/corrections", "/api/entries/*/retraction")
                             .hasRole(Role.EDITOR.name());
                     for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {

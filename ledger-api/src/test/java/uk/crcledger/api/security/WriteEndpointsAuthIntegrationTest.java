@@ -152,6 +152,9 @@ class WriteEndpointsAuthIntegrationTest {
                 new Endpoint("POST", "/api/incident-reports", Role.RECORDER, "/api/incident-reports",
                         "{\"crcIds\":[\"auth-north\"],\"occurredOn\":\"2016-01-20\",\"category\":\"unpaid-work\","
                                 + "\"summary\":\"clients not attending\"," + SOURCES + "}"),
+                new Endpoint("POST", "/api/imports", Role.RECORDER, "/api/imports",
+                        "type,crcIds,occurredOn,category,summary,sources.title,sources.documentReference\r\n"
+                                + "incident-report,auth-north,2016-01-21,staffing,imported,Napo blog,ref 1\r\n"),
                 new Endpoint("POST", "/api/entries/{entryId}/corrections", Role.EDITOR,
                         "/api/entries/" + correctedEntry + "/corrections",
                         "{\"changes\":{\"totalPosts\":45},\"reason\":\"confirmed\"}"),
@@ -261,7 +264,8 @@ class WriteEndpointsAuthIntegrationTest {
         if (endpoint.body() == null) {
             request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
+            // An import takes its file as CSV; every other write takes JSON.
+            request.header("Content-Type", endpoint.path().equals("/api/imports") ? "text/csv" : "application/json")
                     .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(endpoint.body()));
         }
         if (authorization != null) {
