@@ -71,7 +71,8 @@
             return;
         }
         const asOf = params.get('asOf');
-        status.textContent = (page.total === 1 ? '1 entry found' : page.total + ' entries found')
+        status.textContent = (page.totalIsLowerBound ? 'At least ' + page.total + ' entries found'
+            : page.total === 1 ? '1 entry found' : page.total + ' entries found')
             + (asOf ? ' in the ledger as it stood at ' + asOf : '');
         $('search-results').append(el('ol', {id: 'search-hits', class: 'timeline search-hits'}, ...page.items.map(hit)));
         if (page.next) $('search-results').append(moreLink(params));

@@ -1,6 +1,9 @@
 package uk.crcledger.timeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import uk.crcledger.contract.ContractEndReason;
+import uk.crcledger.contract.Holding;
 
 import java.time.LocalDate;
 
@@ -13,5 +16,11 @@ import java.time.LocalDate;
  */
 public record ContractPeriod(String providerId, String providerName, LocalDate startsOn, LocalDate endedOn,
                              LocalDate plannedEndOn, String awardEntryId, String endEntryId,
-                             ContractEndReason endReason) {
+                             ContractEndReason endReason,
+                             @JsonIgnore @Schema(hidden = true) Holding holding) {
+
+    /** Whether the hold covers the day, by the core's rule ({@link Holding#covers}), not restated here. */
+    public boolean covers(LocalDate day) {
+        return holding.covers(day);
+    }
 }

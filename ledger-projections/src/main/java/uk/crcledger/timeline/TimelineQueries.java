@@ -110,7 +110,7 @@ public class TimelineQueries implements LedgerQueries {
     private static ContractPeriod period(Holding h, Names names) {
         String provider = h.providerId().value();
         return new ContractPeriod(provider, names.provider(provider), h.from(), h.until(), h.plannedEndOn(),
-                value(h.startedBy()), value(h.endedBy()), h.endReason());
+                value(h.startedBy()), value(h.endedBy()), h.endReason(), h);
     }
 
     // ---- one provider ----------------------------------------------------------------------------

@@ -239,6 +239,28 @@ class SearchIndexIntegrationTest {
                 SearchIndex.MAX_RESULTS, 10))).isInstanceOf(InvalidSearchException.class);
     }
 
+    @Test
+    void counts_matches_exactly_only_as_far_as_a_page_can_go() {
+        index = SearchIndex.open(dir);
+        List<TrackedEventMessage<?>> events = new ArrayList<>(registrations());
+        int many = SearchIndex.MAX_RESULTS + 5;
+        for (int i = 0; i < many; i++) {
+            IncidentReportDetails d = details(i == 0 ? "Caseloads grew; one rare audit" : "Caseloads grew again");
+            events.add(event(new IncidentReported(EntryId.of("incident-" + i), d.crcIds(), d.occurredOn(), d.category(),
+                    d.summary(), d.description(), d.figures(), d.sources(), ALICE)));
+        }
+        index.apply(events);
+
+        SearchResults common = search("caseloads");
+        assertThat(common.totalIsLowerBound()).isTrue();
+        assertThat(common.total()).isGreaterThanOrEqualTo(SearchIndex.MAX_RESULTS).isLessThanOrEqualTo(many);
+        assertThat(common.hits()).hasSize(10);
+        SearchResults rare = search("audit");
+        assertThat(rare.totalIsLowerBound()).isFalse();
+        assertThat(rare.total()).isOne();
+        assertThat(rare.hits()).extracting(SearchHit::entryId).containsExactly("incident-0");
+    }
+
     private SearchResults search(String text) {
         return search(request(text, Set.of(), Set.of(), null, null));
     }

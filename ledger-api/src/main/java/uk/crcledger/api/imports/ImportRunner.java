@@ -3,13 +3,11 @@ package uk.crcledger.api.imports;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import uk.crcledger.api.command.RecordOnce;
 import uk.crcledger.api.store.MongoImports;
-import uk.crcledger.entry.AlreadyRecordedException;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.LedgerRuleException;
 import uk.crcledger.entry.RecordedBy;
@@ -48,7 +46,6 @@ class ImportRunner {
     private static final long FLUSH_MILLIS = 250;
     /** A running import not written for this long is no longer run by anyone (its app stopped). */
     private static final Duration STALE = Duration.ofSeconds(60);
-    private static final int ATTEMPTS = 3;
 
     private final CommandGateway commands;
     private final EntryDirectory directory;
@@ -127,7 +124,7 @@ class ImportRunner {
                 progress.recorded.incrementAndGet();
             }
         } catch (RuntimeException e) {
-            LedgerRuleException rule = find(e, LedgerRuleException.class);
+            LedgerRuleException rule = RecordOnce.cause(e, LedgerRuleException.class);
             if (rule == null) {
                 log.error("Import {}: row {} could not be recorded", progress.id, row.row(), e);
             }
@@ -140,34 +137,11 @@ class ImportRunner {
 
     /** True when recorded, false when the entry was there already (recorded meanwhile by another upload). */
     private boolean send(Object command, String user) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(command, by(user));
-                return true;
-            } catch (RuntimeException e) {
-                if (find(e, AlreadyRecordedException.class) != null
-                        || find(e, AggregateStreamCreationException.class) != null) {
-                    return false;
-                }
-                if (attempt < ATTEMPTS && find(e, ConcurrencyException.class) != null) {
-                    continue;
-                }
-                throw e;
-            }
-        }
+        return RecordOnce.send(commands, command, user);
     }
 
     private static MetaData by(String user) {
         return MetaData.with(RecordedBy.METADATA_KEY, user);
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     private static ImportStatus status(MongoImports.StoredImport stored) {

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.crcledger.api.problem.BadRequest;
-import uk.crcledger.api.readmodel.Page;
 import uk.crcledger.api.readmodel.ReadModelAnswers;
 import uk.crcledger.search.InvalidSearchException;
 import uk.crcledger.search.SearchHit;
@@ -56,7 +55,7 @@ public class SearchController {
             + "(leading wildcards, regular expressions, too many words); or a filter is invalid; named in `field`")
     @ApiResponse(responseCode = "503", description = "The search index is being built; Retry-After says when "
             + "to ask again")
-    public Page<SearchItem> search(@ParameterObject SearchParameters parameters) {
+    public SearchPage search(@ParameterObject SearchParameters parameters) {
         Instant at = asOf(parameters.asOf());
         LedgerQueries queries = answers.at(parameters.asOf());
         Holders holders = new Holders(queries);
@@ -70,7 +69,7 @@ public class SearchController {
         }
         List<SearchItem> items = results.hits().stream().map(holders::item).toList();
         boolean more = request.offset() + items.size() < results.total();
-        return new Page<>(items, results.total(),
+        return new SearchPage(items, results.total(), results.totalIsLowerBound(),
                 more ? parameters.next(ServletUriComponentsBuilder.fromCurrentRequest()) : null);
     }
 
@@ -145,10 +144,7 @@ public class SearchController {
             Set<String> holders = new HashSet<>();
             for (CrcView crc : crcs()) {
                 if (crcIds.contains(crc.crcId())) {
-                    String holder = crc.contracts().stream()
-                            .filter(p -> !day.isBefore(p.startsOn()) && (p.endedOn() == null || day.isBefore(p.endedOn())))
-                            .map(ContractPeriod::providerId).findFirst().orElse(null);
-                    holders.add(holder);
+                    holders.add(crc.holderOn(day).orElse(null));
                 }
             }
             return holders.size() == 1 ? holders.iterator().next() : null;

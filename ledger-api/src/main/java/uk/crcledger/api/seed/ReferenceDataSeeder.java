@@ -1,9 +1,6 @@
 package uk.crcledger.api.seed;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,8 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.crcledger.crc.RegisterCrc;
-import uk.crcledger.entry.AlreadyRecordedException;
-import uk.crcledger.entry.RecordedBy;
+import uk.crcledger.api.command.RecordOnce;
 import uk.crcledger.provider.RegisterProvider;
 
 import java.util.Optional;
@@ -37,7 +33,6 @@ public class ReferenceDataSeeder {
 
     public static final String RECORDED_BY = "reference-data";
     /** A concurrent write to the same stream (another instance seeding) is retried this often, then it is a failure. */
-    private static final int ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataSeeder.class);
 
     private final CommandGateway commands;
@@ -107,34 +102,7 @@ public class ReferenceDataSeeder {
 
     /** True when the command was recorded, false when its subject was there already. */
     private boolean send(Object command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(command, MetaData.with(RecordedBy.METADATA_KEY, RECORDED_BY));
-                return true;
-            } catch (RuntimeException e) {
-                if (isAlreadyThere(e)) {
-                    return false;
-                }
-                // Someone else appended to the same stream meanwhile: sending again sees what they wrote.
-                if (attempt < ATTEMPTS && find(e, ConcurrencyException.class) != null) {
-                    continue;
-                }
-                throw e;
-            }
-        }
-    }
-
-    private static boolean isAlreadyThere(Throwable e) {
-        return find(e, AlreadyRecordedException.class) != null || find(e, AggregateStreamCreationException.class) != null;
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return RecordOnce.send(commands, command, RECORDED_BY);
     }
 
     static String nameOf(Object command) {
