@@ -39,10 +39,16 @@ public class ReadModelAnswers {
 
     /** The live queries, or those as of {@code asOf} (an ISO instant) when given. */
     public LedgerQueries at(String asOf) {
+        Instant instant = instant(asOf);
+        return instant == null ? readModel.live() : metrics.timeAsOf(readModel.asOf(instant));
+    }
+
+    /** The {@code asOf} parameter as an instant, null when absent; a malformed one is a 400 naming it. */
+    public static Instant instant(String asOf) {
         if (asOf == null || asOf.isBlank()) {
-            return readModel.live();
+            return null;
         }
-        Instant instant = BadRequest.parse("asOf", () -> {
+        return BadRequest.parse("asOf", () -> {
             try {
                 return Instant.parse(asOf);
             } catch (DateTimeParseException e) {
@@ -50,7 +56,6 @@ public class ReadModelAnswers {
                         + asOf + "'");
             }
         });
-        return metrics.timeAsOf(readModel.asOf(instant));
     }
 
     /**

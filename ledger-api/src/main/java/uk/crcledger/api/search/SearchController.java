@@ -25,7 +25,6 @@ import uk.crcledger.timeline.ProviderView;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +55,7 @@ public class SearchController {
     @ApiResponse(responseCode = "503", description = "The search index is being built; Retry-After says when "
             + "to ask again")
     public SearchPage search(@ParameterObject SearchParameters parameters) {
-        Instant at = asOf(parameters.asOf());
+        Instant at = ReadModelAnswers.instant(parameters.asOf());
         LedgerQueries queries = answers.at(parameters.asOf());
         Holders holders = new Holders(queries);
         SearchRequest request = parameters.request(at, parameters.provider() == null ? null
@@ -89,20 +88,6 @@ public class SearchController {
     public ResponseEntity<SearchIndexer.Status> rebuild() throws InterruptedException {
         index.rebuild();
         return ResponseEntity.accepted().body(index.status());
-    }
-
-    private static Instant asOf(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return null;
-        }
-        return BadRequest.parse("asOf", () -> {
-            try {
-                return Instant.parse(asOf);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("an ISO-8601 instant such as 2019-02-15T12:00:00Z, was '"
-                        + asOf + "'");
-            }
-        });
     }
 
     /**
