@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.crcledger.api.readmodel.ReadModelProperties;
 import uk.crcledger.api.security.LedgerSecurityProperties;
 import uk.crcledger.api.store.LedgerStoreProperties;
+import uk.crcledger.api.store.MongoImports;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -418,7 +419,7 @@ class DockerComposeFileTest {
                 "mongodump", "mongorestore", "/api/admin/projections/ledger-timelines/rebuild",
                 "/api/admin/tokens");
         for (String collection : List.of("events", "snapshots", "event_store_meta", "entry_directory",
-                "api_tokens", "idempotency_keys", "tlog_checkpoints", "tlog_state", "tlog_tiles")) {
+                "api_tokens", "idempotency_keys", MongoImports.COLLECTION, "tlog_checkpoints", "tlog_state", "tlog_tiles")) {
             assertThat(readme).as("README backs up " + collection).contains("`" + collection + "`");
         }
     }
