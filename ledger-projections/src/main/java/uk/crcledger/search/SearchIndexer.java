@@ -137,6 +137,9 @@ public final class SearchIndexer implements AutoCloseable {
                         synchronized (this) {
                             notifyAll();
                         }
+                    } else {
+                        // Quiet: make the last batches durable now rather than with the next one.
+                        index.commitIfDue();
                     }
                 }
             } catch (InterruptedException e) {

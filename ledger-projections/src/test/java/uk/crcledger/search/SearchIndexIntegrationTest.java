@@ -240,6 +240,50 @@ class SearchIndexIntegrationTest {
     }
 
     @Test
+    void shows_a_batch_at_once_and_makes_it_durable_at_the_next_commit_or_applies_it_again_after_a_crash() {
+        index = SearchIndex.open(dir, SearchIndex.FORMAT, java.time.Duration.ofHours(1));
+        List<TrackedEventMessage<?>> first = registrations();
+        index.apply(first);
+        List<TrackedEventMessage<?>> second = incident("Supervision breaches were missed");
+        index.apply(second);
+
+        // Searchable at once, before any commit.
+        assertThat(search("breach").total()).isOne();
+        assertThat(index.position()).isEqualTo(3);
+
+        // A crash (the writer rolled back to its last commit, as a restart would find it): back to the index's
+        // first commit, and the follower's events since then apply again to the same answers.
+        index.recover();
+        assertThat(index.position()).isZero();
+        assertThat(search("breach").total()).isZero();
+        index.apply(first);
+        index.apply(second);
+        assertThat(search("breach").total()).isOne();
+
+        // Closing commits: a restart continues where it stopped.
+        index.close();
+        index = SearchIndex.open(dir);
+        assertThat(index.position()).isEqualTo(3);
+        assertThat(search("breach").total()).isOne();
+    }
+
+    @Test
+    void commits_when_due_even_when_no_batch_follows() {
+        index = SearchIndex.open(dir, SearchIndex.FORMAT, java.time.Duration.ofMillis(200));
+        index.apply(registrations());
+        index.apply(incident("Supervision breaches were missed"));
+
+        // What the follower does while the ledger is quiet.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            index.commitIfDue();
+            return index.committedPosition() == 3;
+        });
+        index.recover();
+        assertThat(index.position()).isEqualTo(3);
+        assertThat(search("breach").total()).isOne();
+    }
+
+    @Test
     void counts_matches_exactly_only_as_far_as_a_page_can_go() {
         index = SearchIndex.open(dir);
         List<TrackedEventMessage<?>> events = new ArrayList<>(registrations());
