@@ -94,7 +94,7 @@ abstract class BrowserTestSupport {
         static Session start() {
             assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                     .as("The browser tests need Debian's chromium at %s and chromedriver at %s. Install them with: "
-                            + "sudo apt-get install -y chromium chromium-driver (the README's test command does this)",
+                            + "sudo apt-get install -y chromium chromium-driver (ledger-api's build does this unless -Dledger.browser.install.skip=true)",
                             CHROMIUM, CHROMEDRIVER)
                     .isTrue();
             try {
