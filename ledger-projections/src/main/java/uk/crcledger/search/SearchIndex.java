@@ -324,7 +324,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Runs a search on the last committed batch. */
     public SearchResults search(SearchRequest request) {
         if ((long) request.offset() + request.limit() > MAX_RESULTS) {
-            throw new InvalidSearchException("a search shows its first " + MAX_RESULTS + " results; narrow it with"
+            throw new InvalidSearchException("page", "a search shows its first " + MAX_RESULTS + " results; narrow it with"
                     + " more words or filters to see further");
         }
         Query text = SearchText.parse(request.text(), analyzer);

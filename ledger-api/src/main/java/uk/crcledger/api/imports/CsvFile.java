@@ -16,6 +16,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,7 +75,8 @@ record CsvFile(List<String> header, List<Row> rows, RowProblem unreadable) {
 
     /** The bytes as UTF-8 text without its byte-order mark, or a refusal saying what the bytes are instead. */
     static String decode(byte[] bytes) {
-        int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        int start = bytes.length >= UTF8_BOM.length
+                && Arrays.equals(bytes, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length) ? UTF8_BOM.length : 0;
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             throw notUtf8("The file is UTF-16 (it starts with a UTF-16 byte-order mark)");
@@ -115,17 +117,5 @@ record CsvFile(List<String> header, List<Row> rows, RowProblem unreadable) {
             }
         }
         return line;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -64,7 +64,7 @@ public class SearchController {
         try {
             results = index.search(request);
         } catch (InvalidSearchException e) {
-            throw new BadRequest(e.getMessage().startsWith("q ") ? "q" : "page", e.getMessage());
+            throw new BadRequest(e.parameter(), e.getMessage());
         }
         List<SearchItem> items = results.hits().stream().map(holders::item).toList();
         boolean more = request.offset() + items.size() < results.total();
