@@ -188,6 +188,10 @@ final class CommitAppender implements AutoCloseable {
                 } else if (chain.isTaken(failed.position)) {
                     // Another writer (another app instance) took this position: move to the head.
                     nextPosition = chain.headFrom(failed.position);
+                } else if (claimsTakenKey(failed)) {
+                    // What the commit records is recorded already (another command claimed its key).
+                    remaining.remove(0);
+                    failed.failed(new KeyTakenException(failed.document.getString(CommitChain.KEY), e));
                 } else {
                     // The stream key is taken: a concurrent command on the same aggregate won.
                     remaining.remove(0);
@@ -203,6 +207,11 @@ final class CommitAppender implements AutoCloseable {
             }
         }
         writeHeadHintNowAndThen();
+    }
+
+    private boolean claimsTakenKey(PendingCommit pending) {
+        String key = pending.document.getString(CommitChain.KEY);
+        return key != null && chain.commitClaiming(key) != null;
     }
 
     private void resolveUnknownOutcome(List<PendingCommit> remaining, MongoException cause) {
@@ -264,6 +273,13 @@ final class CommitAppender implements AutoCloseable {
         private void failed(Throwable cause) {
             result.completeExceptionally(cause);
             LockSupport.unpark(caller);
+        }
+    }
+
+    /** Thrown when the unique key a commit claims ({@link CommitKey}) is held by another commit. */
+    static final class KeyTakenException extends RuntimeException {
+        KeyTakenException(String key, Throwable cause) {
+            super("Another commit already claimed the key " + key, cause);
         }
     }
 

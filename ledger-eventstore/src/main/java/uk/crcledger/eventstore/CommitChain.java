@@ -25,6 +25,7 @@ import java.util.stream.LongStream;
  *   stream: "aggregateId#3",     unique: aggregate id and first sequence number; "~" + commit
  *                                 id for a commit without aggregate events
  *   aggregate: "...", type: "...", at: Date (time of the first event),
+ *   key: "entry-id", keyKind: "...",   optional, unique ({@link CommitKey}): what the commit records
  *   events: [ { id, ts, seq, type, rev, payload, meta } ] }   events at positions 41, 42, ...
  * </pre>
  * Every read is keyed by {@code _id} or by the unique {@code stream} key, exact or {@code $in},
@@ -40,6 +41,8 @@ final class CommitChain {
     static final String AGGREGATE_TYPE = "type";
     static final String AT = "at";
     static final String EVENTS = "events";
+    static final String KEY = "key";
+    static final String KEY_KIND = "keyKind";
 
     private static final String HEAD_HINT_ID = "events-head";
     private static final int PROBE_WINDOW = 512;
@@ -68,6 +71,11 @@ final class CommitChain {
 
     boolean isTaken(long position) {
         return commitAt(position) != null;
+    }
+
+    /** The commit that claimed {@code key}, if any (one lookup through the unique key index). */
+    Document commitClaiming(String key) {
+        return commits.find(Filters.eq(KEY, key)).first();
     }
 
     /** The commits whose positions are among the given ones, by position. */
@@ -173,28 +181,33 @@ final class CommitChain {
     List<Document> aggregateCommits(String aggregateIdentifier, long firstSequenceNumber, int batch) {
         List<Document> result = new ArrayList<>();
         long next = firstSequenceNumber;
-        if (firstSequenceNumber > 0) {
-            // The sequence number may fall inside a commit (a snapshot taken mid-commit).
-            Map<String, Document> before = byStream(aggregateIdentifier,
-                    Math.max(0, firstSequenceNumber - maxEventsPerCommit + 1), firstSequenceNumber + 1);
-            for (long seq = firstSequenceNumber; seq >= Math.max(0, firstSequenceNumber - maxEventsPerCommit + 1); seq--) {
-                Document commit = before.get(streamKey(aggregateIdentifier, seq));
-                if (commit != null) {
-                    long last = lastSequence(commit);
-                    if (last >= firstSequenceNumber) {
-                        result.add(commit);
-                        next = last + 1;
-                    }
-                    break;
-                }
-            }
-        }
         // Most aggregates are short: guess a few keys first, then more as the stream goes on.
         int window = Math.min(8, batch);
+        // From a sequence number after the first, the same query also looks a little back, since the number may
+        // fall inside a commit (a snapshot taken mid-commit): a check for newer events is one round trip.
+        long lookBackFrom = firstSequenceNumber > 0
+                ? Math.max(0, firstSequenceNumber - maxEventsPerCommit + 1) : firstSequenceNumber;
         while (true) {
             long windowEnd = next + window;
             window = Math.min(window * 4, batch);
-            Map<String, Document> found = byStream(aggregateIdentifier, next, windowEnd);
+            Map<String, Document> found = byStream(aggregateIdentifier, Math.min(lookBackFrom, next), windowEnd);
+            if (lookBackFrom < firstSequenceNumber) {
+                for (long seq = firstSequenceNumber - 1; seq >= lookBackFrom; seq--) {
+                    Document commit = found.get(streamKey(aggregateIdentifier, seq));
+                    if (commit != null) {
+                        long last = lastSequence(commit);
+                        if (last >= firstSequenceNumber) {
+                            result.add(commit);
+                            next = last + 1;
+                        }
+                        break;
+                    }
+                }
+                lookBackFrom = firstSequenceNumber;
+                if (next >= windowEnd) {
+                    continue;
+                }
+            }
             Document commit;
             while ((commit = found.get(streamKey(aggregateIdentifier, next))) != null) {
                 result.add(commit);

@@ -36,6 +36,7 @@ import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -59,6 +60,9 @@ import static org.axonframework.common.BuilderUtils.assertThat;
  *   <li><b>Optimistic locking.</b> The unique {@code stream} key (aggregate id and first sequence
  *       number) lets exactly one of two concurrent commands on an aggregate store its events; the
  *       other gets a {@link ConcurrencyException}.</li>
+ *   <li><b>Keys.</b> A commit may claim a unique key ({@link CommitKey}, e.g. the id of the entry its
+ *       events record) in the same insert: the commits are the directory of what they record, and a
+ *       recording whose key is taken stores nothing.</li>
  *   <li><b>Tracking.</b> Processors read the next positions with {@code _id $in [...]} and follow
  *       the chain; an aggregate is read through its stream keys. Both are index lookups on the
  *       embedded server and on MongoDB alike.</li>
@@ -78,6 +82,8 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
     private final int batchSize;
     private final String recordedByKey;
     private final StoredEvents storedEvents;
+    private final Function<EventMessage<?>, Optional<CommitKey>> keyOf;
+    private final Function<CommitKey, RuntimeException> whenKeyTaken;
 
     protected MongoLedgerStorageEngine(Builder builder) {
         super(builder);
@@ -89,6 +95,11 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         // The unique stream key is the optimistic lock; "at" only serves createTokenAt.
         commits.createIndex(Indexes.ascending(CommitChain.STREAM), new IndexOptions().unique(true).name("stream"));
         commits.createIndex(Indexes.ascending(CommitChain.AT), new IndexOptions().name("at"));
+        // Sparse: most commits (registrations, corrections) claim no key.
+        commits.createIndex(Indexes.ascending(CommitChain.KEY),
+                new IndexOptions().unique(true).sparse(true).name(CommitChain.KEY));
+        this.keyOf = builder.keyOf;
+        this.whenKeyTaken = builder.whenKeyTaken;
         this.chain = new CommitChain(commits, database.getCollection(builder.metaCollection), MAX_EVENTS_PER_COMMIT);
         // The writer must see what is on the primary now, majority-committed or not: a position
         // another writer just took is taken.
@@ -126,12 +137,18 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                     + " events; this one has " + events.size());
         }
         Document commit = toCommitDocument(events, serializer);
+        CommitKey key = keyOf(events);
+        if (key != null) {
+            commit.append(CommitChain.KEY, key.value()).append(CommitChain.KEY_KIND, key.kind());
+        }
         List<String> recordedBy = events.stream()
                 .map(event -> event.getMetaData().get(recordedByKey))
                 .map(by -> by instanceof String name && !name.isBlank() ? name : EventLeaves.UNATTRIBUTED)
                 .toList();
         try {
             appender.append(commit, recordedBy);
+        } catch (CommitAppender.KeyTakenException e) {
+            throw whenKeyTaken.apply(key);
         } catch (CommitAppender.StreamConflictException e) {
             DomainEventMessage<?> first = firstDomainEvent(events);
             if (first.getSequenceNumber() == 0) {
@@ -153,6 +170,33 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                         .warn("A listener for stored events failed: {}", e.toString());
             }
         }
+    }
+
+    /** The one key the events claim, or null. */
+    private CommitKey keyOf(List<? extends EventMessage<?>> events) {
+        CommitKey found = null;
+        for (EventMessage<?> event : events) {
+            Optional<CommitKey> key = keyOf.apply(event);
+            if (key.isPresent()) {
+                if (found != null) {
+                    // One unique key per document: a second would need its own index entry and claim.
+                    throw new EventStoreException("One unit of work may claim one key; this one claims "
+                            + found.value() + " and " + key.get().value());
+                }
+                found = key.get();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The commit that claimed {@code key}: one lookup through the unique key index, on the embedded server and on
+     * MongoDB alike.
+     */
+    public Optional<CommitKey.Claim> claimOf(String key) {
+        Document commit = chain.commitClaiming(key);
+        return Optional.ofNullable(commit).map(c -> new CommitKey.Claim(c.getLong(CommitChain.ID),
+                c.getString(CommitChain.AGGREGATE), c.getString(CommitChain.KEY_KIND)));
     }
 
     private static Document toCommitDocument(List<? extends EventMessage<?>> events, Serializer serializer) {
@@ -443,6 +487,9 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         private int batchSize = 256;
         private int maxCommitsPerWrite = 256;
         private String recordedByKey = "recordedBy";
+        private Function<EventMessage<?>, Optional<CommitKey>> keyOf = event -> Optional.empty();
+        private Function<CommitKey, RuntimeException> whenKeyTaken =
+                key -> new EventStoreException("The key " + key.value() + " is already claimed");
 
         @Override
         public Builder eventSerializer(Serializer eventSerializer) {
@@ -485,6 +532,17 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
         public Builder recordedByKey(String recordedByKey) {
             assertNonNull(recordedByKey, "The recordedBy key may not be null");
             this.recordedByKey = recordedByKey;
+            return this;
+        }
+
+        /**
+         * The unique key an event claims for its commit ({@link CommitKey}), and the exception a command gets when
+         * another commit holds it already. At most one event of a unit of work may claim one.
+         */
+        public Builder commitKeys(Function<EventMessage<?>, Optional<CommitKey>> keyOf,
+                                  Function<CommitKey, RuntimeException> whenKeyTaken) {
+            this.keyOf = java.util.Objects.requireNonNull(keyOf, "keyOf");
+            this.whenKeyTaken = java.util.Objects.requireNonNull(whenKeyTaken, "whenKeyTaken");
             return this;
         }
 
