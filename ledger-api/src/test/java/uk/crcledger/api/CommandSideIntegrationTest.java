@@ -14,7 +14,11 @@ import uk.crcledger.contract.RecordContractAward;
 import uk.crcledger.correction.CorrectEntry;
 import uk.crcledger.correction.EntryCorrected;
 import uk.crcledger.crc.RegisterCrc;
+import uk.crcledger.entry.AlreadyRecordedException;
+import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryId;
+import uk.crcledger.entry.EntryOwner;
+import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.Posts;
 import uk.crcledger.entry.Source;
@@ -91,6 +95,88 @@ class CommandSideIntegrationTest {
             // One commit per accepted command; the refused one stored nothing.
             assertThat(app.getBean(MongoDatabase.class).getCollection("events").countDocuments()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void claimsAnEntryIdWithItsEventsSoARefusedRecordingBurnsNoIdAndARecordedOneCannotBeRepeated() {
+        try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            var commits = app.getBean(MongoDatabase.class).getCollection("events");
+            givenWestYorkshireAwardedToPurpleFutures(commands);
+            long stored = commits.countDocuments();
+
+            // Refused by a rule: nothing stored, so the id stays free.
+            assertThatThrownBy(() -> commands.sendAndWait(cuts(CUTS, LocalDate.of(2014, 6, 1)), BY_ALICE))
+                    .isInstanceOf(HoldingConflictException.class);
+            assertThat(commits.countDocuments()).isEqualTo(stored);
+            commands.sendAndWait(cuts(CUTS, LocalDate.of(2016, 1, 20)), BY_ALICE);
+            // The award's id, held by an entry in the CRC's stream: only the claim in the commits knows it.
+            assertThatThrownBy(() -> commands.sendAndWait(cuts(AWARD, LocalDate.of(2016, 1, 20)), BY_ALICE))
+                    .isInstanceOf(AlreadyRecordedException.class)
+                    .hasMessage("entry award-west-yorkshire already exists");
+            assertThatThrownBy(() -> commands.sendAndWait(cuts(CUTS, LocalDate.of(2016, 1, 21)), BY_ALICE))
+                    .isInstanceOf(AlreadyRecordedException.class)
+                    .hasMessage("entry cuts-purple-2016 already exists");
+
+            assertThat(commits.countDocuments()).isEqualTo(stored + 1);
+            assertThat(app.getBean(EntryDirectory.class).ownerOf(AWARD))
+                    .contains(EntryOwner.contractsOfCrc(EntryType.CONTRACT_AWARD, WEST_YORKSHIRE.value()));
+            assertThat(app.getBean(EntryDirectory.class).ownerOf(CUTS))
+                    .contains(EntryOwner.ownAggregate(EntryType.JOB_CUT_ANNOUNCEMENT, CUTS));
+            assertThat(app.getBean(MongoDatabase.class).listCollectionNames().into(new java.util.ArrayList<>()))
+                    .doesNotContain("entry_directory");
+        }
+    }
+
+    @Test
+    void movesTheEntryDirectoryOfAnEarlierVersionIntoTheCommits() {
+        EntryId burnt = new EntryId("cuts-never-stored");
+        try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            givenWestYorkshireAwardedToPurpleFutures(commands);
+            commands.sendAndWait(cuts(CUTS, LocalDate.of(2016, 1, 20)), BY_ALICE);
+            // What an earlier version left: commits that claim nothing, and a directory written beside them,
+            // with an id whose append had failed.
+            MongoDatabase database = app.getBean(MongoDatabase.class);
+            database.getCollection("events").updateMany(new org.bson.Document(),
+                    com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.unset("key"),
+                            com.mongodb.client.model.Updates.unset("keyKind")));
+            database.getCollection("entry_directory").insertMany(List.of(
+                    new org.bson.Document("_id", AWARD.value()).append("type", "CONTRACT_AWARD")
+                            .append("aggregateId", WEST_YORKSHIRE.value()),
+                    new org.bson.Document("_id", CUTS.value()).append("type", "JOB_CUT_ANNOUNCEMENT")
+                            .append("aggregateId", CUTS.value()),
+                    new org.bson.Document("_id", burnt.value()).append("type", "JOB_CUT_ANNOUNCEMENT")
+                            .append("aggregateId", burnt.value())));
+            assertThat(app.getBean(EntryDirectory.class).ownerOf(CUTS)).isEmpty();
+        }
+
+        try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            assertThat(app.getBean(EntryDirectory.class).ownerOf(AWARD))
+                    .contains(EntryOwner.contractsOfCrc(EntryType.CONTRACT_AWARD, WEST_YORKSHIRE.value()));
+            commands.sendAndWait(new CorrectEntry(CUTS, Map.of("totalPosts", 120), "Napo figure"), BY_ALICE);
+            assertThatThrownBy(() -> commands.sendAndWait(cuts(AWARD, LocalDate.of(2016, 1, 20)), BY_ALICE))
+                    .isInstanceOf(AlreadyRecordedException.class);
+            // The id the old directory burnt is free again.
+            commands.sendAndWait(cuts(burnt, LocalDate.of(2016, 2, 1)), BY_ALICE);
+            assertThat(app.getBean(MongoDatabase.class).listCollectionNames().into(new java.util.ArrayList<>()))
+                    .doesNotContain("entry_directory");
+        }
+    }
+
+    private static void givenWestYorkshireAwardedToPurpleFutures(CommandGateway commands) {
+        commands.sendAndWait(new RegisterCrc(WEST_YORKSHIRE, "West Yorkshire", null), BY_ALICE);
+        commands.sendAndWait(new RegisterProvider(PURPLE_FUTURES, "Purple Futures", "private-led consortium",
+                List.of("Interserve", "3SC")), BY_ALICE);
+        commands.sendAndWait(new RecordContractAward(AWARD, WEST_YORKSHIRE, PURPLE_FUTURES,
+                LocalDate.of(2014, 12, 18), LocalDate.of(2015, 2, 1), LocalDate.of(2022, 1, 31), null,
+                null, SOURCES), BY_ALICE);
+    }
+
+    private static RecordJobCutAnnouncement cuts(EntryId id, LocalDate announcedOn) {
+        return new RecordJobCutAnnouncement(id, PURPLE_FUTURES, announcedOn,
+                List.of(AffectedCrc.of(WEST_YORKSHIRE, null)), Posts.of("100"), null, "restructuring", SOURCES);
     }
 
     @Test

@@ -19,9 +19,7 @@ import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDetails;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryId;
-import uk.crcledger.entry.EntryOwner;
 import uk.crcledger.entry.EntryRules;
-import uk.crcledger.entry.EntryType;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
@@ -79,21 +77,20 @@ public class Crc implements Revisable {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordContractAward command, @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
-                       ContractRegister register, EntryDirectory directory) {
+                       ContractRegister register) {
         requireRegistered(command.crcId());
         RecordedBy by = RecordedBy.fromMetaData(recordedBy);
         EntryId entryId = requireNewEntry(command.entryId());
         ContractAwardDetails award = command.details();
         checkAgainstLedger(award, register);
         historyWith(entryId, award).requireConsistent("");
-        directory.register(entryId, EntryOwner.contractsOfCrc(EntryType.CONTRACT_AWARD, crcId.value()));
         apply(ContractAwarded.of(entryId, award, by));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordContractEnd command, @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
-                       ContractRegister register, EntryDirectory directory) {
+                       ContractRegister register) {
         requireRegistered(command.crcId());
         RecordedBy by = RecordedBy.fromMetaData(recordedBy);
         EntryId entryId = requireNewEntry(command.entryId());
@@ -101,7 +98,6 @@ public class Crc implements Revisable {
         checkAgainstLedger(end, register);
         ContractHistory after = historyWith(entryId, end).requireConsistent("");
         ProviderId endedHolder = after.endedBy(entryId).orElseThrow().providerId();
-        directory.register(entryId, EntryOwner.contractsOfCrc(EntryType.CONTRACT_END, crcId.value()));
         apply(ContractEnded.of(entryId, endedHolder, end, by));
     }
 

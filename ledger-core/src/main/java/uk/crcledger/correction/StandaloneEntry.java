@@ -5,9 +5,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import uk.crcledger.entry.Changes;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDetails;
-import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryId;
-import uk.crcledger.entry.EntryOwner;
 import uk.crcledger.entry.EntryRules;
 import uk.crcledger.entry.InvalidEntryException;
 import uk.crcledger.entry.LedgerClock;
@@ -51,16 +49,16 @@ public abstract class StandaloneEntry<D extends EntryDetails> implements Revisab
     /**
      * What recording an entry takes, called by the subclass's recording command handler. That handler stays a
      * constructor of the subclass, as Axon creates an aggregate through the constructor that handles the command:
-     * it validates the entry, claims its id in the {@code directory} and applies the recording event.
+     * it validates the entry and applies the recording event, whose commit claims the entry id.
      *
      * @param recordedBy the metadata value the command handler received
      */
     protected final void record(EntryId entryId, D details, String recordedBy, ContractRegister register,
-                                EntryDirectory directory, RecordingEvent<D> event) {
+                                RecordingEvent<D> event) {
         RecordedBy by = RecordedBy.fromMetaData(recordedBy);
         EntryRules.require("entryId", entryId);
         checkAgainstLedger(details, register);
-        directory.register(entryId, EntryOwner.ownAggregate(details.type(), entryId));
+        // The event claims the entry id when it is stored (EntryClaim): an id used by any entry is refused then.
         apply(event.of(entryId, details, by));
     }
 

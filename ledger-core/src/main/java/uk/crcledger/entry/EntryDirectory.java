@@ -4,24 +4,18 @@ import java.util.Optional;
 
 /**
  * Port: where each entry lives. Corrections and retractions name only the entry id, and contract entries live in
- * their CRC's stream, so something has to map one to the other; the event store module provides the durable one.
+ * their CRC's stream, so something has to map one to the other.
  *
- * <p>Handlers register an entry just before applying its event (write-ahead). If the command then fails, the
- * mapping points at an aggregate that does not know the entry, which answers "unknown entry": harmless.
+ * <p>Nothing registers an entry here: the event that records an entry claims its id ({@link EntryClaim}) in the
+ * same write that stores it, and the directory answers from those claims (the event store's, in the app). So an
+ * entry id is taken exactly when the entry is recorded: a recording that fails burns no id, and one whose id is
+ * taken stores nothing and fails with {@link #alreadyExists}.
  */
 public interface EntryDirectory {
 
-    /**
-     * Remembers where {@code entryId} lives.
-     *
-     * @throws AlreadyRecordedException "entry X already exists" when the id is known, whatever its owner;
-     *                                  implementations must make this check-and-insert atomic
-     */
-    void register(EntryId entryId, EntryOwner owner);
-
     Optional<EntryOwner> ownerOf(EntryId entryId);
 
-    /** The message for an id that is registered already, shared by all implementations. */
+    /** The message for an id that is recorded already, shared by everything that finds one taken. */
     static AlreadyRecordedException alreadyExists(EntryId entryId) {
         return new AlreadyRecordedException("entry " + entryId + " already exists");
     }

@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.crcledger.correction.StandaloneEntry;
 import uk.crcledger.entry.ContractRegister;
-import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
 import uk.crcledger.register.CrcId;
@@ -24,8 +23,8 @@ public class InspectionFinding extends StandaloneEntry<InspectionFindingDetails>
     @CommandHandler
     public InspectionFinding(RecordInspectionFinding command,
                              @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
-                             ContractRegister register, EntryDirectory directory) {
-        record(command.entryId(), command.details(), recordedBy, register, directory, InspectionFindingPublished::of);
+                             ContractRegister register) {
+        record(command.entryId(), command.details(), recordedBy, register, InspectionFindingPublished::of);
     }
 
     @EventSourcingHandler

@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.crcledger.correction.StandaloneEntry;
 import uk.crcledger.entry.ContractRegister;
-import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.HoldingConflictException;
 import uk.crcledger.entry.LedgerClock;
 import uk.crcledger.entry.RecordedBy;
@@ -26,8 +25,8 @@ public class JobCutAnnouncement extends StandaloneEntry<JobCutAnnouncementDetail
     @CommandHandler
     public JobCutAnnouncement(RecordJobCutAnnouncement command,
                               @MetaDataValue(RecordedBy.METADATA_KEY) String recordedBy,
-                              ContractRegister register, EntryDirectory directory) {
-        record(command.entryId(), command.details(), recordedBy, register, directory, JobCutsAnnounced::of);
+                              ContractRegister register) {
+        record(command.entryId(), command.details(), recordedBy, register, JobCutsAnnounced::of);
     }
 
     @EventSourcingHandler

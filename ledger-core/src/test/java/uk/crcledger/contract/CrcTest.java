@@ -141,8 +141,6 @@ class CrcTest {
                         assertThat(crc.holderOn(SHARE_SALE)).contains(PURPLE_FUTURES);
                         assertThat(crc.holderOn(SIGNED_ON)).isEmpty();
                     });
-            assertThat(directory.ownerOf(PURPLE_AWARD))
-                    .contains(EntryOwner.contractsOfCrc(EntryType.CONTRACT_AWARD, "west-yorkshire"));
         }
 
         @Test

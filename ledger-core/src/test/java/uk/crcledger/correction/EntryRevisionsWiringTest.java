@@ -11,12 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.crcledger.contract.ContractEndReason;
-import uk.crcledger.contract.Crc;
 import uk.crcledger.contract.RecordContractAward;
 import uk.crcledger.contract.RecordContractEnd;
-import uk.crcledger.contract.RepositoryContractRegister;
+import uk.crcledger.contract.ReplicatedContractRegister;
 import uk.crcledger.crc.RegisterCrc;
-import uk.crcledger.entry.AlreadyRecordedException;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.EntryId;
@@ -44,8 +42,10 @@ import static uk.crcledger.TestLedger.*;
 
 /**
  * The wiring the application needs, run through a real command bus and event store: every aggregate, the
- * {@link RepositoryContractRegister} and {@link EntryDirectory} as components (resolved as handler parameters), and
- * {@link EntryRevisions} as a command handler.
+ * {@link ReplicatedContractRegister} and {@link EntryDirectory} as components (resolved as handler parameters), and
+ * {@link EntryRevisions} as a command handler. The directory learns the claims of the stored events, as the app's
+ * reads them from the commits; that an id is refused when any entry holds it is the event store's (tested there and
+ * through the app).
  */
 class EntryRevisionsWiringTest {
 
@@ -63,19 +63,19 @@ class EntryRevisionsWiringTest {
     void start() {
         previousClock = GenericEventMessage.clock;
         GenericEventMessage.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        InMemoryEventStorageEngine events = new InMemoryEventStorageEngine();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureEmbeddedEventStore(c -> events)
                 .configureAggregate(Provider.class);
         // Every kind's aggregate, as the application configures them: a new kind needs no line here.
         EntryKinds.aggregates().forEach(configurer::configureAggregate);
         configuration = configurer
                 .registerComponent(EntryDirectory.class, c -> directory)
-                .registerComponent(ContractRegister.class,
-                        c -> new RepositoryContractRegister(() -> c.repository(Crc.class),
-                                () -> c.repository(Provider.class)))
+                .registerComponent(ContractRegister.class, c -> new ReplicatedContractRegister(() -> events))
                 .registerCommandHandler(c -> EntryKinds.revisions(c.getComponent(EntryDirectory.class),
                         c::repository))
                 .buildConfiguration();
+        configuration.eventStore().subscribe(stored -> stored.forEach(directory::learn));
         configuration.start();
         commands = configuration.commandGateway();
     }
@@ -141,16 +141,6 @@ class EntryRevisionsWiringTest {
                 "recorded against the wrong CRC", ALICE, TODAY));
         assertThatThrownBy(() -> send(new RetractEntry(TRANSFER, "again")))
                 .hasMessage("entry transfer-ddc was retracted on 2026-01-15 and cannot be retracted");
-    }
-
-    @Test
-    void refuses_to_record_an_entry_id_twice_across_aggregates() {
-        givenDdcTransferredToSeetec();
-
-        assertThatThrownBy(() -> send(new RecordJobCutAnnouncement(TRANSFER, SEETEC, CUTS_DAY,
-                List.of(AffectedCrc.of(DDC, Posts.of("50"))), null, null, "reuses an id", SOURCES)))
-                .isInstanceOf(AlreadyRecordedException.class)
-                .hasMessage("entry transfer-ddc already exists");
     }
 
     @Test

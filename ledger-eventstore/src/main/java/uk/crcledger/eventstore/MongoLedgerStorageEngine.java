@@ -199,6 +199,35 @@ public class MongoLedgerStorageEngine extends AbstractEventStorageEngine impleme
                 c.getString(CommitChain.AGGREGATE), c.getString(CommitChain.KEY_KIND)));
     }
 
+    /**
+     * Claims the keys of an aggregate's commits stored before this engine claimed keys (a store written by an
+     * earlier version), from their events; commits that claim one already are left as they are. The events
+     * themselves are not touched: the key is an index beside them. Answers how many commits claimed a key now.
+     */
+    public int claimKeysOf(String aggregateIdentifier) {
+        int claimed = 0;
+        for (Document commit : chain.aggregateCommits(aggregateIdentifier, 0, batchSize)) {
+            if (commit.containsKey(CommitChain.KEY)) {
+                continue;
+            }
+            Stream<DomainEventData<?>> stored = commit.getList(CommitChain.EVENTS, Document.class).stream()
+                    .map(event -> domainEntry(commit, event));
+            List<? extends EventMessage<?>> events = org.axonframework.eventsourcing.EventStreamUtils
+                    .upcastAndDeserializeDomainEvents(stored, getEventSerializer(), upcasterChain).asStream()
+                    .toList();
+            CommitKey key = keyOf(events);
+            if (key != null) {
+                commits.updateOne(Filters.and(Filters.eq(CommitChain.ID, commit.getLong(CommitChain.ID)),
+                                Filters.exists(CommitChain.KEY, false)),
+                        com.mongodb.client.model.Updates.combine(
+                                com.mongodb.client.model.Updates.set(CommitChain.KEY, key.value()),
+                                com.mongodb.client.model.Updates.set(CommitChain.KEY_KIND, key.kind())));
+                claimed++;
+            }
+        }
+        return claimed;
+    }
+
     private static Document toCommitDocument(List<? extends EventMessage<?>> events, Serializer serializer) {
         String commitId = UUID.randomUUID().toString();
         String aggregateIdentifier = null;

@@ -6,8 +6,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.MetaData;
-import uk.crcledger.contract.Crc;
-import uk.crcledger.contract.RepositoryContractRegister;
+import uk.crcledger.contract.ReplicatedContractRegister;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.entry.InMemoryEntryDirectory;
@@ -52,8 +51,7 @@ final class LedgerHarness implements AutoCloseable {
                 .configureAggregate(Provider.class)
                 .configureAggregate(PayloadWithholding.class)
                 .registerComponent(EntryDirectory.class, c -> directory)
-                .registerComponent(ContractRegister.class, c -> new RepositoryContractRegister(
-                        () -> c.repository(Crc.class), () -> c.repository(Provider.class)))
+                .registerComponent(ContractRegister.class, c -> new ReplicatedContractRegister(store::engine))
                 .registerCommandHandler(c -> EntryKinds.revisions(directory, c::repository));
         // Every kind of entry's aggregate, as the app configures them.
         EntryKinds.aggregates().forEach(configurer::configureAggregate);
@@ -69,6 +67,8 @@ final class LedgerHarness implements AutoCloseable {
                     && java.util.Arrays.asList(extraHandlers).contains(h));
         });
         this.axon = configurer.buildConfiguration();
+        // The app's directory reads the ids the commits claimed; this one learns them from what this harness stores.
+        axon.eventStore().subscribe(stored -> stored.forEach(directory::learn));
         axon.start();
         this.balancer = new SegmentBalancer(store.database(), LedgerReadModel.PROCESSOR, nodeId, this::processor,
                 Duration.ofSeconds(10), java.time.Clock.systemUTC());

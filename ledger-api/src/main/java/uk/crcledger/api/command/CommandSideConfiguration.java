@@ -1,11 +1,10 @@
 package uk.crcledger.api.command;
 
-import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import uk.crcledger.contract.Crc;
-import uk.crcledger.contract.RepositoryContractRegister;
+import uk.crcledger.contract.ReplicatedContractRegister;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
 import uk.crcledger.kinds.EntryKinds;
@@ -33,12 +32,11 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Reads other aggregates through their repositories, looked up when first used: building a
-     * repository resolves this register as a handler parameter, so it cannot be built eagerly.
+     * Answers the rules' questions about CRCs and providers from read-only copies of those aggregates, kept up to
+     * date from the event store (see {@link ReplicatedContractRegister}); the store is looked up when first used.
      */
     @Bean
-    ContractRegister contractRegister(ObjectProvider<Configuration> axon) {
-        return new RepositoryContractRegister(() -> axon.getObject().repository(Crc.class),
-                () -> axon.getObject().repository(Provider.class));
+    ContractRegister contractRegister(ObjectProvider<EventStorageEngine> events) {
+        return new ReplicatedContractRegister(events::getObject);
     }
 }

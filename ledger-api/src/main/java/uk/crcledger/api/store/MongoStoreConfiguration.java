@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import uk.crcledger.eventstore.LedgerMongoClients;
+import uk.crcledger.entry.EntryClaim;
+import uk.crcledger.entry.EntryId;
+import uk.crcledger.eventstore.CommitKey;
 import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.eventstore.LedgerTokenStores;
@@ -98,6 +101,10 @@ public class MongoStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(upcaster.getIfAvailable(() -> NoOpEventUpcaster.INSTANCE))
+                // The event that records an entry claims its id in the commit: the entry directory, one write.
+                .commitKeys(event -> EntryClaim.of(event)
+                                .map(claim -> new CommitKey(claim.entryId().value(), claim.owner().entryType().name())),
+                        key -> EntryDirectory.alreadyExists(EntryId.of(key.value())))
                 .build();
     }
 
@@ -107,10 +114,10 @@ public class MongoStoreConfiguration {
         return new ReadModelStore(ledgerDatabase);
     }
 
-    /** The command side's durable port: which aggregate holds each entry. */
+    /** The command side's port: which aggregate holds each entry, from the entry ids the commits claimed. */
     @Bean
-    EntryDirectory entryDirectory(MongoDatabase ledgerDatabase) {
-        return new MongoEntryDirectory(ledgerDatabase);
+    EntryDirectory entryDirectory(EventStorageEngine eventStorageEngine, MongoDatabase ledgerDatabase) {
+        return new MongoEntryDirectory((MongoLedgerStorageEngine) eventStorageEngine, ledgerDatabase);
     }
 
     /** The transparency log's tiles, shared by every instance. */

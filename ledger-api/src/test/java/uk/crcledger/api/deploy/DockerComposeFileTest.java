@@ -418,7 +418,7 @@ class DockerComposeFileTest {
                 "LEDGER_ADMIN_TOKEN", "LEDGER_INSTANCE_ID", "LEDGER_READ_MODEL_SEGMENTS",
                 "mongodump", "mongorestore", "/api/admin/projections/ledger-timelines/rebuild",
                 "/api/admin/tokens");
-        for (String collection : List.of("events", "snapshots", "event_store_meta", "entry_directory",
+        for (String collection : List.of("events", "snapshots", "event_store_meta",
                 "api_tokens", "idempotency_keys", MongoImports.COLLECTION, "tlog_checkpoints", "tlog_state", "tlog_tiles")) {
             assertThat(readme).as("README backs up " + collection).contains("`" + collection + "`");
         }
