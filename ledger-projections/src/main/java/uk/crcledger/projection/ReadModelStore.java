@@ -27,9 +27,16 @@ public class ReadModelStore {
         return new ReadModelVersions(database, readModel);
     }
 
+    /** Versions whose indexes this instance has made sure of. */
+    private final Set<Integer> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Reads and (in batches) writes version {@code version} of the collections. */
     public MongoModel model(int version) {
-        return new MongoModel(database, new ReadModelCollections(version));
+        MongoModel model = new MongoModel(database, new ReadModelCollections(version));
+        if (indexed.add(version)) {
+            model.index();
+        }
+        return model;
     }
 
     public boolean isEmpty(int version) {
@@ -39,6 +46,7 @@ public class ReadModelStore {
     }
 
     public void drop(int version) {
+        indexed.remove(version);
         ReadModelCollections names = new ReadModelCollections(version);
         Set<String> existing = database.listCollectionNames().into(new HashSet<>());
         for (String base : ReadModelCollections.ALL) {
