@@ -6,6 +6,9 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 import uk.crcledger.contract.Crc;
 import uk.crcledger.contract.RepositoryContractRegister;
 import uk.crcledger.entry.ContractRegister;
@@ -15,12 +18,18 @@ import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.kinds.EntryKinds;
+import uk.crcledger.projection.ReadModelCollections;
 import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.projection.SegmentBalancer;
 import uk.crcledger.provider.Provider;
 import uk.crcledger.withholding.PayloadWithholding;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +52,18 @@ final class LedgerHarness implements AutoCloseable {
     private final ScheduledExecutorService balancing = Executors.newSingleThreadScheduledExecutor();
 
     LedgerHarness(EmbeddedStore store, String nodeId, int segments, Object... extraHandlers) {
+        this(store, nodeId, segments, UnaryOperator.identity(), extraHandlers);
+    }
+
+    /**
+     * @param readModelDatabase what the read model's writes and reads go through (a test may hold
+     *                          them up), the store's database by default
+     */
+    LedgerHarness(EmbeddedStore store, String nodeId, int segments, UnaryOperator<MongoDatabase> readModelDatabase,
+                  Object... extraHandlers) {
         this.store = store;
-        this.readModel = new LedgerReadModel(new ReadModelStore(store.database()), store.engine());
+        this.readModel = new LedgerReadModel(new ReadModelStore(readModelDatabase.apply(store.database())),
+                store.engine());
         InMemoryEntryDirectory directory = new InMemoryEntryDirectory();
         var configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> LedgerSerializers.jackson(EntryKinds.detailsTypes()))
@@ -110,6 +129,17 @@ final class LedgerHarness implements AutoCloseable {
         long head = store.engine().headPosition() - 1;
         await().atMost(Duration.ofSeconds(60)).until(() -> processor().processingStatus().values().stream()
                 .allMatch(s -> s.getCurrentPosition().orElse(0) >= head) && !processor().processingStatus().isEmpty());
+    }
+
+    /** Every document of one version of the read model, by collection, in {@code _id} order. */
+    Map<String, List<Document>> documents(int version) {
+        ReadModelCollections names = new ReadModelCollections(version);
+        Map<String, List<Document>> all = new LinkedHashMap<>();
+        for (String base : ReadModelCollections.ALL) {
+            all.put(base, store.database().getCollection(names.of(base)).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>()));
+        }
+        return all;
     }
 
     @Override

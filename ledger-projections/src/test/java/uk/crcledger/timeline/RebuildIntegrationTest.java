@@ -1,7 +1,5 @@
 package uk.crcledger.timeline;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +11,6 @@ import uk.crcledger.projection.ReadModelCollections;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,13 +96,7 @@ class RebuildIntegrationTest {
     }
 
     private Map<String, List<Document>> snapshot(int version) {
-        MongoDatabase db = store.database();
-        ReadModelCollections names = new ReadModelCollections(version);
-        Map<String, List<Document>> all = new LinkedHashMap<>();
-        for (String base : ReadModelCollections.ALL) {
-            all.put(base, db.getCollection(names.of(base)).find().sort(Sorts.ascending("_id"))
-                    .into(new ArrayList<>()));
-        }
+        Map<String, List<Document>> all = ledger.documents(version);
         assertThat(all.get(ReadModelCollections.ENTRIES)).isNotEmpty();
         return all;
     }
