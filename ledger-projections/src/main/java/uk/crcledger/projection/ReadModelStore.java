@@ -72,6 +72,24 @@ public class ReadModelStore {
         return stamp.toString();
     }
 
+    /**
+     * Whether a node other than {@code node} holds a claim on one of the processor's segments that it
+     * renewed after {@code since} (an older claim has timed out: any node may take the segment).
+     */
+    public boolean claimedElsewhere(String processorName, String node, java.time.Instant since) {
+        for (Document token : database.getCollection(LedgerTokenStores.COLLECTION)
+                .find(Filters.eq("processorName", processorName))) {
+            String owner = token.getString("owner");
+            Object renewed = token.get("timestamp");
+            long millis = renewed instanceof java.util.Date date ? date.getTime()
+                    : renewed instanceof Number number ? number.longValue() : Long.MAX_VALUE;
+            if (owner != null && !owner.equals(node) && millis > since.toEpochMilli()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public SegmentBalancer balancer(String processorName, String nodeId,
                                     java.util.function.Supplier<org.axonframework.eventhandling.StreamingEventProcessor> processor,
                                     java.time.Duration staleAfter, java.time.Clock clock) {

@@ -43,8 +43,10 @@ import static org.awaitility.Awaitility.await;
 final class LedgerHarness implements AutoCloseable {
 
     static final MetaData BY_ALICE = MetaData.with("recordedBy", "alice");
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(5);
 
     private final EmbeddedStore store;
+    private final String nodeId;
     private final LedgerReadModel readModel;
     private final Configuration axon;
     private final TokenStore tokenStore;
@@ -62,6 +64,7 @@ final class LedgerHarness implements AutoCloseable {
     LedgerHarness(EmbeddedStore store, String nodeId, int segments, UnaryOperator<MongoDatabase> readModelDatabase,
                   Object... extraHandlers) {
         this.store = store;
+        this.nodeId = nodeId;
         this.readModel = new LedgerReadModel(new ReadModelStore(readModelDatabase.apply(store.database())),
                 store.engine());
         InMemoryEntryDirectory directory = new InMemoryEntryDirectory();
@@ -77,7 +80,7 @@ final class LedgerHarness implements AutoCloseable {
         // Every kind of entry's aggregate, as the app configures them.
         EntryKinds.aggregates().forEach(configurer::configureAggregate);
         this.tokenStore = LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(), nodeId,
-                Duration.ofSeconds(5));
+                CLAIM_TIMEOUT);
         configurer.eventProcessing(processing -> {
             processing.registerTokenStore(c -> tokenStore);
             readModel.registerProcessor(processing, segments, 100);
@@ -92,6 +95,21 @@ final class LedgerHarness implements AutoCloseable {
         this.balancer = new SegmentBalancer(store.database(), LedgerReadModel.PROCESSOR, nodeId, this::processor,
                 Duration.ofSeconds(10), java.time.Clock.systemUTC());
         this.balancing.scheduleWithFixedDelay(balancer::tick, 0, 300, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the read model's upkeep with the balancer, as the app does: rebuilds asked for anywhere, layouts. */
+    void startUpkeep() {
+        balancing.scheduleWithFixedDelay(this::keepUp, 0, 300, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of the read model's upkeep on this instance. */
+    void keepUp() {
+        readModel.keepUp(nodeId, processor(), tokenStore, CLAIM_TIMEOUT);
+    }
+
+    /** Asks for a rebuild of the read model, carried out by this instance. */
+    void rebuild() {
+        readModel.requestRebuild(nodeId, processor(), tokenStore, CLAIM_TIMEOUT);
     }
 
     CommandGateway commands() {

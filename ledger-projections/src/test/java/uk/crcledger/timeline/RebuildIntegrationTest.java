@@ -56,7 +56,7 @@ class RebuildIntegrationTest {
         Map<String, List<Document>> live = snapshot(ledger.readModel().versions().state().active());
         Timeline before = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
 
-        ledger.readModel().startRebuild(ledger.processor(), ledger.tokenStore());
+        ledger.rebuild();
         // While the new version is built, the old one answers.
         assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all())).contains(before);
         assertThat(ledger.readModel().versions().state().building()).isEqualTo(2);
@@ -75,7 +75,7 @@ class RebuildIntegrationTest {
     void rebuildsOnlyAReadModelStoredInAnOlderLayout() {
         // A new store was marked with the current layout before its first batch: nothing to upgrade.
         assertThat(ledger.readModel().versions().state().layout()).isEqualTo(uk.crcledger.projection.MongoModel.LAYOUT);
-        ledger.readModel().upgradeLayout(ledger.processor(), ledger.tokenStore());
+        ledger.keepUp();
         assertThat(ledger.readModel().versions().state().building()).isNull();
 
         // As an earlier version left it: no layout recorded.
@@ -86,7 +86,7 @@ class RebuildIntegrationTest {
         // This version cannot read an older layout's documents: it says so instead of answering wrongly.
         org.assertj.core.api.Assertions.assertThatThrownBy(ledger::live)
                 .isInstanceOf(ReadModelUnavailableException.class);
-        ledger.readModel().upgradeLayout(ledger.processor(), ledger.tokenStore());
+        ledger.keepUp();
 
         assertThat(ledger.readModel().versions().state().building()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(60))

@@ -71,7 +71,7 @@ class StaleSegmentOwnerIntegrationTest {
                         .singleElement().extracting(TimelineItem::revisions).isEqualTo(revisions + 2);
 
                 stalled.close();
-                successor.readModel().startRebuild(successor.processor(), successor.tokenStore());
+                successor.rebuild();
                 await().atMost(Duration.ofSeconds(60)).until(() -> successor.readModel()
                         .completeRebuildIfCaughtUp(successor.processor(), successor.tokenStore()));
                 assertThat(successor.documents(2)).isEqualTo(successor.documents(1));
