@@ -156,7 +156,12 @@ public class LedgerReadModel {
             throw new IllegalStateException("A rebuild of " + PROCESSOR + " is already " + (state.building() == null
                     ? "asked for" : "running (version " + state.building() + ")") + ", by " + state.rebuilder());
         }
-        keepUp(node, processor, tokens, claimTimeout);
+        try {
+            keepUp(node, processor, tokens, claimTimeout);
+        } catch (RuntimeException e) {
+            // The request is recorded: the upkeep's next round takes the step again.
+            log.warn("The rebuild of {} is asked for; its first step failed and is retried: {}", PROCESSOR, e.toString());
+        }
     }
 
     /**
