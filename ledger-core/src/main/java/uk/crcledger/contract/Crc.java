@@ -164,7 +164,7 @@ public class Crc implements Revisable {
         history = ContractHistory.of(crcId, liveEntries());
     }
 
-    /** Who held this CRC on {@code date}; read by {@code RepositoryContractRegister}. */
+    /** Who held this CRC on {@code date}; read by the {@code ReplicatedContractRegister}'s copies. */
     public Optional<ProviderId> holderOn(LocalDate date) {
         return history.holderOn(date);
     }

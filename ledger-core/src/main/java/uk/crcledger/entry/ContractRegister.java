@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Port: what an aggregate needs to know about other aggregates (is a CRC or provider known, who held a CRC on a
- * date). Handlers receive it as an injected parameter; {@code contract.RepositoryContractRegister} answers from
+ * date). Handlers receive it as an injected parameter; {@code contract.ReplicatedContractRegister} answers from
  * the event-sourced aggregates themselves. It lives here, with what every entry shares, so the kinds that only ask
  * who held a CRC (job cuts, findings, corrections) need not depend on the contract package.
  *

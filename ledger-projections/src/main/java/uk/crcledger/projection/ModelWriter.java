@@ -19,11 +19,15 @@ public interface ModelWriter {
     /** The entry's current document, or null. */
     <E> E currentEntry(String entryId, Class<E> type);
 
-    void saveEntry(String entryId, Object entry);
+    /**
+     * Saves the entry as it stands after its events up to ledger position {@code upTo}; a store keeps
+     * a later one written meanwhile (by an instance that took the segment over) instead.
+     */
+    void saveEntry(String entryId, Object entry, long upTo);
 
     /** Saves an entry's first version (a store may insert rather than replace it). */
-    default void createEntry(String entryId, Object entry) {
-        saveEntry(entryId, entry);
+    default void createEntry(String entryId, Object entry, long upTo) {
+        saveEntry(entryId, entry, upTo);
     }
 
     /** Adds {@code version} under {@code key} in the shared document {@code docId} of {@code collection}. */

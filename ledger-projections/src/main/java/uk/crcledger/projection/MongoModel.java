@@ -3,11 +3,7 @@ package uk.crcledger.projection;
 import com.fasterxml.jackson.databind.JavaType;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -54,9 +50,10 @@ public class MongoModel implements ModelReader {
     /**
      * The storage layout's version; a read model stored in another layout is rebuilt. 4: typed
      * records as JSON, every version of a contribution kept (as-of answers select, not replay), shared
-     * documents as append-only pages.
+     * documents as append-only pages. 5: entries and bucket heads name the position they were written
+     * up to in an indexed field ({@link PositionFence}), no longer in the head's bytes.
      */
-    public static final int LAYOUT = 4;
+    public static final int LAYOUT = 5;
     /** Ids per {@code $in} query when a batch loads the buckets it touches. */
     private static final int LOAD_CHUNK = 50;
     private static final List<Integer> ALL_BUCKETS = IntStream.range(0, BUCKETS).boxed().toList();
@@ -67,6 +64,13 @@ public class MongoModel implements ModelReader {
     public MongoModel(MongoDatabase database, ReadModelCollections names) {
         this.database = database;
         this.names = names;
+    }
+
+    /** Creates the indexes the writes rely on (once per version of the collections: see {@link ReadModelStore}). */
+    void index() {
+        for (String base : ReadModelCollections.ALL) {
+            PositionFence.index(collection(base));
+        }
     }
 
     @Override
@@ -152,6 +156,10 @@ public class MongoModel implements ModelReader {
 
         /** Entries read ahead for this batch (see {@link #prefetch}), as stored. */
         private final Map<String, Object> prefetched = new java.util.HashMap<>();
+        /** The position each entry read by this batch was stored up to: a write replaces only that. */
+        private final Map<String, Long> readUpTo = new java.util.HashMap<>();
+        /** The position each entry this batch writes is written up to. */
+        private final Map<String, Long> upTo = new java.util.HashMap<>();
 
         @Override
         public <E> E currentEntry(String entryId, Class<E> type) {
@@ -159,25 +167,32 @@ public class MongoModel implements ModelReader {
             if (cached != null || prefetched.containsKey(entryId)) {
                 return type.cast(cached);
             }
-            return entry(entryId, type).orElse(null);
+            Document stored = collection(ReadModelCollections.ENTRIES).find(Filters.eq("_id", entryId)).first();
+            return stored == null ? null : type.cast(read(stored, ReadModelJson.type(type)));
         }
 
         /** Reads the entries this batch will revise, a chunk of ids per round trip; absent ones are remembered as such. */
         public void prefetch(Collection<String> entryIds, Class<?> type) {
             entryIds.forEach(id -> prefetched.put(id, null));
             JavaType javaType = ReadModelJson.type(type);
-            findByIds(ReadModelCollections.ENTRIES, entryIds, stored ->
-                    prefetched.put(stored.getString("_id"), ReadModelJson.read(Packed.unpack(stored), javaType)));
+            findByIds(ReadModelCollections.ENTRIES, entryIds,
+                    stored -> prefetched.put(stored.getString("_id"), read(stored, javaType)));
+        }
+
+        private Object read(Document stored, JavaType type) {
+            readUpTo.put(stored.getString("_id"), PositionFence.upTo(stored));
+            return ReadModelJson.read(Packed.unpack(stored), type);
         }
 
         @Override
-        public void saveEntry(String entryId, Object entry) {
+        public void saveEntry(String entryId, Object entry, long position) {
             entries.put(entryId, entry);
+            upTo.put(entryId, position);
         }
 
         @Override
-        public void createEntry(String entryId, Object entry) {
-            entries.put(entryId, entry);
+        public void createEntry(String entryId, Object entry, long position) {
+            saveEntry(entryId, entry, position);
             created.add(entryId);
         }
 
@@ -210,32 +225,28 @@ public class MongoModel implements ModelReader {
                     head.seal();
                 }
             }
-            pages.forEach(MongoModel.this::insertAll);
+            // A page already there has the same versions: a bucket's log is the same whoever appends it.
+            pages.forEach((collection, sealed) -> PositionFence.duplicatesOf(collection(collection), sealed));
             heads.forEach((collection, loaded) -> {
-                Map<String, Document> documents = new LinkedHashMap<>();
+                List<PositionFence.Part> changed = new ArrayList<>();
                 loaded.forEach((id, head) -> {
                     if (head.changed) {
-                        documents.put(id, head.document(id));
+                        changed.add(new PositionFence.Part(id, head.document(id), head.readUpTo, head.last));
                     }
                 });
-                replaceAll(collection, documents);
+                PositionFence.write(collection(collection), changed);
             });
-            Map<String, Document> replaced = new LinkedHashMap<>();
-            List<Document> inserted = new ArrayList<>();
-            entries.forEach((id, entry) -> {
-                Document doc = Packed.pack(id, ReadModelJson.write(entry));
-                if (created.contains(id)) {
-                    inserted.add(doc);
-                } else {
-                    replaced.put(id, doc);
-                }
-            });
-            insertAll(ReadModelCollections.ENTRIES, inserted);
-            replaceAll(ReadModelCollections.ENTRIES, replaced);
+            List<PositionFence.Part> written = new ArrayList<>();
+            entries.forEach((id, entry) -> written.add(new PositionFence.Part(id,
+                    Packed.pack(id, ReadModelJson.write(entry)), created.contains(id) ? null : readUpTo.get(id),
+                    upTo.get(id))));
+            PositionFence.write(collection(ReadModelCollections.ENTRIES), written);
             entries.clear();
             created.clear();
             pending.clear();
             prefetched.clear();
+            readUpTo.clear();
+            upTo.clear();
         }
 
         /** Fills in the stored heads (a new one starts empty), a chunk of ids per round trip. */
@@ -250,7 +261,8 @@ public class MongoModel implements ModelReader {
 
     /**
      * A bucket's head as a batch appends to it: the versions' JSON array as bytes (spliced, never
-     * parsed), how many versions it holds, how many pages came before, and the last position appended.
+     * parsed), how many versions it holds, how many pages came before, and the last position appended
+     * (stored as the position the head is written up to, {@link PositionFence}).
      */
     private static final class Head {
 
@@ -258,6 +270,8 @@ public class MongoModel implements ModelReader {
         private int count;
         private int sealed;
         private long last;
+        /** The last position appended as the head was read; null for a new head. */
+        private Long readUpTo;
         private boolean changed;
 
         Head() {
@@ -269,7 +283,8 @@ public class MongoModel implements ModelReader {
             java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Packed.unpack(stored));
             head.count = bytes.getInt();
             head.sealed = bytes.getInt();
-            head.last = bytes.getLong();
+            head.readUpTo = PositionFence.upTo(stored);
+            head.last = head.readUpTo;
             head.json.reset();
             // the array without its closing bracket
             head.json.write(bytes.array(), HEADER_BYTES, bytes.capacity() - HEADER_BYTES - 1);
@@ -301,13 +316,13 @@ public class MongoModel implements ModelReader {
         }
 
         /**
-         * The head as stored: its count, pages and last position ahead of the JSON in the one binary
-         * field, since the embedded server serializes every further field on its own.
+         * The head as stored: its count and pages ahead of the JSON in the one binary field, since the
+         * embedded server serializes every further field on its own.
          */
         Document document(String id) {
             byte[] array = bytes();
             java.nio.ByteBuffer stored = java.nio.ByteBuffer.allocate(HEADER_BYTES + array.length);
-            stored.putInt(count).putInt(sealed).putLong(last).put(array);
+            stored.putInt(count).putInt(sealed).put(array);
             return Packed.pack(id, stored.array());
         }
 
@@ -322,46 +337,8 @@ public class MongoModel implements ModelReader {
         }
     }
 
-    private static final int HEADER_BYTES = 2 * Integer.BYTES + Long.BYTES;
-
+    private static final int HEADER_BYTES = 2 * Integer.BYTES;
 
     private record Contribution(String collection, String bucketId, long position, byte[] json) {
-    }
-
-    /**
-     * Inserts in one command; a document already there (a batch replayed after a crash) is replaced
-     * instead.
-     */
-    private void insertAll(String collection, List<Document> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        try {
-            collection(collection).insertMany(documents,
-                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
-        } catch (com.mongodb.MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null) {
-                throw e;
-            }
-            Map<String, Document> again = new LinkedHashMap<>();
-            for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != 11000) {
-                    throw e;
-                }
-                Document doc = documents.get(error.getIndex());
-                again.put(doc.getString("_id"), doc);
-            }
-            replaceAll(collection, again);
-        }
-    }
-
-    private void replaceAll(String collection, Map<String, Document> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> replaces = new ArrayList<>(documents.size());
-        documents.forEach((id, doc) -> replaces.add(
-                new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))));
-        collection(collection).bulkWrite(replaces, new BulkWriteOptions().ordered(true));
     }
 }

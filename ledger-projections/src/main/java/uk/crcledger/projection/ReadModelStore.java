@@ -27,9 +27,16 @@ public class ReadModelStore {
         return new ReadModelVersions(database, readModel);
     }
 
+    /** Versions whose indexes this instance has made sure of. */
+    private final Set<Integer> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Reads and (in batches) writes version {@code version} of the collections. */
     public MongoModel model(int version) {
-        return new MongoModel(database, new ReadModelCollections(version));
+        MongoModel model = new MongoModel(database, new ReadModelCollections(version));
+        if (indexed.add(version)) {
+            model.index();
+        }
+        return model;
     }
 
     public boolean isEmpty(int version) {
@@ -39,6 +46,7 @@ public class ReadModelStore {
     }
 
     public void drop(int version) {
+        indexed.remove(version);
         ReadModelCollections names = new ReadModelCollections(version);
         Set<String> existing = database.listCollectionNames().into(new HashSet<>());
         for (String base : ReadModelCollections.ALL) {
@@ -62,6 +70,24 @@ public class ReadModelStore {
                     ? Arrays.hashCode(b.getData()) + "." + b.getData().length : String.valueOf(bytes));
         }
         return stamp.toString();
+    }
+
+    /**
+     * Whether a node other than {@code node} holds a claim on one of the processor's segments that it
+     * renewed after {@code since} (an older claim has timed out: any node may take the segment).
+     */
+    public boolean claimedElsewhere(String processorName, String node, java.time.Instant since) {
+        for (Document token : database.getCollection(LedgerTokenStores.COLLECTION)
+                .find(Filters.eq("processorName", processorName))) {
+            String owner = token.getString("owner");
+            Object renewed = token.get("timestamp");
+            long millis = renewed instanceof java.util.Date date ? date.getTime()
+                    : renewed instanceof Number number ? number.longValue() : Long.MAX_VALUE;
+            if (owner != null && !owner.equals(node) && millis > since.toEpochMilli()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public SegmentBalancer balancer(String processorName, String nodeId,

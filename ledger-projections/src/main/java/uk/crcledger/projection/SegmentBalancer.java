@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * processor claims every free segment, so the first instance up would keep them all; each instance
  * here says it is alive (a heartbeat in MongoDB) and gives back segments above its fair share, which
  * the others then claim. An instance that stops deletes its heartbeat; one that dies is forgotten
- * after {@code staleAfter}, and its segments' claims time out in the token store.
+ * after {@code staleAfter}, and its segments' claims time out in the token store. An instance whose
+ * processor is stopped (while another rebuilds the read model) claims nothing, so it has no share.
  */
 public class SegmentBalancer implements AutoCloseable {
 
@@ -50,17 +51,19 @@ public class SegmentBalancer implements AutoCloseable {
     public void tick() {
         Instant now = clock.instant();
         String id = processorName + "@" + nodeId;
+        StreamingEventProcessor p = processor.get();
         instances.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("processor", processorName)
-                .append("node", nodeId).append("seen", Date.from(now)), new ReplaceOptions().upsert(true));
+                .append("node", nodeId).append("seen", Date.from(now)).append("running", p.isRunning()),
+                new ReplaceOptions().upsert(true));
         int live = 0;
         Date cutoff = Date.from(now.minus(staleAfter));
         // A handful of documents: scanning them is cheap, also on the embedded server.
         for (Document instance : instances.find().into(new ArrayList<>())) {
-            if (processorName.equals(instance.getString("processor")) && !instance.getDate("seen").before(cutoff)) {
+            if (processorName.equals(instance.getString("processor")) && !instance.getDate("seen").before(cutoff)
+                    && instance.getBoolean("running", true)) {
                 live++;
             }
         }
-        StreamingEventProcessor p = processor.get();
         if (!p.isRunning()) {
             return;
         }

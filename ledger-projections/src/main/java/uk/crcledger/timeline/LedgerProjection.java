@@ -98,7 +98,7 @@ public final class LedgerProjection {
                 recording.concernedProvider().map(ProviderId::value).orElse(null), null);
         StoredEntry entry = new StoredEntry(recording.entryId().value(), recording.details().type(),
                 List.of(revision), position);
-        model.createEntry(entry.entryId(), entry);
+        model.createEntry(entry.entryId(), entry, position);
         spread(model, null, entry, position, at);
     }
 
@@ -112,7 +112,7 @@ public final class LedgerProjection {
             return; // not recorded (cannot happen in a whole ledger) or already applied
         }
         StoredEntry revised = entry.revised(revising.next(entry.current()));
-        model.saveEntry(revised.entryId(), revised);
+        model.saveEntry(revised.entryId(), revised, position);
         spread(model, entry, revised, position, at);
     }
 
@@ -136,7 +136,7 @@ public final class LedgerProjection {
         }
         // Applied either way, so a replayed batch leaves the entry as it is.
         StoredEntry marked = entry.withRevisions(revisions, position);
-        model.saveEntry(marked.entryId(), marked);
+        model.saveEntry(marked.entryId(), marked, position);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.crcledger.eventstore.LedgerEventSource;
@@ -14,6 +15,7 @@ import uk.crcledger.projection.MongoModel;
 import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.projection.ReadModelVersions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ public class LedgerReadModel {
     private final ReadModelVersions versions;
     private final TimelineProjection projection;
     private final ReadModelProgress progress = new ReadModelProgress();
+    /** Whether this instance stopped its processor while another rebuilds the read model. */
+    private boolean pausedForRebuild;
 
     private final Cache<List<Object>, Object> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
     /**
@@ -61,7 +65,7 @@ public class LedgerReadModel {
 
     /**
      * A new store's read model is written in the current layout from its first batch: record that
-     * before the processor starts, so that {@link #upgradeLayout} only ever rebuilds a model that
+     * before the processor starts, so that {@link #keepUp} only ever rebuilds a model that
      * an older version wrote.
      */
     private void markLayoutIfEmpty() {
@@ -139,25 +143,96 @@ public class LedgerReadModel {
     }
 
     /**
-     * Starts a rebuild: a new version, filled from the first event by the processor after its tokens
-     * are reset. Call {@link #completeRebuildIfCaughtUp} until it answers true. The processor writes
-     * to the new version from its first batch after the reset; the versions document is saved before
-     * the processor starts again, so no batch of the replay goes to the old version.
+     * Asks for a rebuild, carried out by this instance ({@code node}), and takes its first step at
+     * once (see {@link #keepUp}): on its own, the rebuild has started when this returns; with other
+     * instances running, it starts on a later round, once they have let go of their segments.
+     *
+     * @throws IllegalStateException when a rebuild is asked for or running already
      */
-    public synchronized void startRebuild(StreamingEventProcessor processor, TokenStore tokens) {
+    public synchronized void requestRebuild(String node, StreamingEventProcessor processor, TokenStore tokens,
+                                            Duration claimTimeout) {
+        if (!versions.askForRebuild(node, Instant.now())) {
+            ReadModelVersions.State state = versions.state();
+            throw new IllegalStateException("A rebuild of " + PROCESSOR + " is already " + (state.building() == null
+                    ? "asked for" : "running (version " + state.building() + ")") + ", by " + state.rebuilder());
+        }
+        try {
+            keepUp(node, processor, tokens, claimTimeout);
+        } catch (RuntimeException e) {
+            // The request is recorded: the upkeep's next round takes the step again.
+            log.warn("The rebuild of {} is asked for; its first step failed and is retried: {}", PROCESSOR, e.toString());
+        }
+    }
+
+    /**
+     * One round of this instance's upkeep of the read model, run every few hundred milliseconds on
+     * every instance.
+     * <p>
+     * <b>Rebuilds across instances.</b> Axon resets a processor's tokens only when no other instance
+     * holds a claim, so one instance, the rebuilder (named in {@link ReadModelVersions}), carries a
+     * rebuild out and holds every segment until the switch: every other instance stops its processor
+     * while there is a rebuilder, which gives its segments back and claims none. The rebuilder resets
+     * the tokens once no other instance holds a live claim (a slow instance is waited for; a dead
+     * one's claims time out), then fills the new version, switches, and stops being the rebuilder;
+     * the others start again and the {@link uk.crcledger.projection.SegmentBalancer} shares the
+     * segments out. The rebuilder says it is alive every round; one silent for {@code claimTimeout}
+     * is replaced by the first instance to notice, which takes over where it stood (before the reset,
+     * or filling the new version from the tokens it left). A read model in an older storage layout is
+     * rebuilt the same way, by the first instance to see it.
+     */
+    public synchronized void keepUp(String node, StreamingEventProcessor processor, TokenStore tokens,
+                                    Duration claimTimeout) {
+        Instant now = Instant.now();
         ReadModelVersions.State state = versions.state();
-        if (state.building() != null) {
-            throw new IllegalStateException("A rebuild of " + PROCESSOR + " is already running (version "
-                    + state.building() + ")");
+        if (state.outdatedLayout() && state.rebuilder() == null && state.building() == null
+                && versions.askForRebuild(node, now)) {
+            log.info("The read model {} is stored in layout {}, this version writes layout {}: rebuilding it",
+                    PROCESSOR, state.layout(), MongoModel.LAYOUT);
+            state = versions.state();
         }
-        // Axon resets tokens only when no instance holds a segment, so a rebuild runs where every
-        // segment is: on one instance, with the processor stopped or scaled down elsewhere.
-        int segments = tokens.fetchSegments(PROCESSOR).length;
-        if (processor.processingStatus().size() != segments) {
-            throw new IllegalStateException("This instance holds " + processor.processingStatus().size() + " of "
-                    + segments + " segments of " + PROCESSOR
-                    + ": stop the processor on the other instances, then rebuild");
+        if (state.rebuilder() == null) {
+            resume(processor);
+            // A rebuild started before rebuilders were recorded: whoever holds every segment finishes it.
+            completeRebuildIfCaughtUp(processor, tokens);
+        } else if (state.rebuilder().equals(node)) {
+            resume(processor);
+            versions.rebuilderAlive(node, now);
+            if (state.building() == null) {
+                if (!store.claimedElsewhere(PROCESSOR, node, now.minus(claimTimeout))) {
+                    startRebuild(processor, tokens, state, node);
+                }
+            } else {
+                completeRebuildIfCaughtUp(processor, tokens);
+            }
+        } else if (state.rebuilderSeen().isBefore(now.minus(claimTimeout))) {
+            if (versions.takeOverRebuild(state, node, now)) {
+                log.warn("{} took over the rebuild of {} from {}, silent since {}", node, PROCESSOR,
+                        state.rebuilder(), state.rebuilderSeen());
+            }
+        } else if (processor.isRunning()) {
+            log.info("{} stops its processor {} while {} rebuilds the read model", node, PROCESSOR,
+                    state.rebuilder());
+            processor.shutDown();
+            pausedForRebuild = true;
         }
+    }
+
+    /** Starts the processor again if this instance stopped it for another's rebuild. */
+    private void resume(StreamingEventProcessor processor) {
+        if (pausedForRebuild) {
+            pausedForRebuild = false;
+            processor.start();
+        }
+    }
+
+    /**
+     * Starts a rebuild: a new version, filled from the first event by the processor after its tokens
+     * are reset. The versions document is saved before the processor starts again, so no batch of
+     * the replay goes to the old version. A claim taken in the meantime by an instance slow to stop
+     * makes the reset refuse, changing no token: the next round tries again.
+     */
+    private void startRebuild(StreamingEventProcessor processor, TokenStore tokens, ReadModelVersions.State state,
+                              String node) {
         int next = state.active() + 1;
         for (int version = 1; version <= next; version++) {
             if (version != state.active()) {
@@ -168,7 +243,12 @@ public class LedgerReadModel {
         processor.shutDown();
         try {
             processor.resetTokens();
-            versions.save(state.building(next, until));
+            if (!versions.saveAsRebuilder(state.building(next, until), node)) {
+                return; // another instance took the rebuild over: it resets the tokens again
+            }
+        } catch (UnableToClaimTokenException e) {
+            log.info("Another instance still holds a segment of {}: the rebuild starts once it has let go", PROCESSOR);
+            return;
         } finally {
             processor.start();
         }
@@ -199,20 +279,6 @@ public class LedgerReadModel {
         return true;
     }
 
-    /**
-     * Rebuilds a read model that an older version wrote in another storage layout
-     * ({@link MongoModel#LAYOUT}); queries keep reading it meanwhile (a layout reads the older ones).
-     * Like any rebuild it needs every segment on this instance, and refuses otherwise.
-     */
-    public synchronized void upgradeLayout(StreamingEventProcessor processor, TokenStore tokens) {
-        ReadModelVersions.State state = versions.state();
-        if (state.outdatedLayout() && state.building() == null) {
-            log.info("The read model {} is stored in layout {}, this version writes layout {}: rebuilding it",
-                    PROCESSOR, state.layout(), MongoModel.LAYOUT);
-            startRebuild(processor, tokens);
-        }
-    }
-
     public Status status(Supplier<StreamingEventProcessor> processor) {
         ReadModelVersions.State state = versions.state();
         StreamingEventProcessor p = processor.get();
@@ -220,8 +286,9 @@ public class LedgerReadModel {
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(java.util.OptionalLong::isPresent).mapToLong(java.util.OptionalLong::getAsLong)
                 .min().orElse(0);
-        return new Status(PROCESSOR, state.active(), state.building(), state.building() != null ? "rebuilding"
-                : "live", position, events.headPosition() - 1);
+        return new Status(PROCESSOR, state.active(), state.building(),
+                state.building() != null || state.rebuilder() != null ? "rebuilding" : "live", position,
+                events.headPosition() - 1);
     }
 
     /** What an admin sees: which version answers, whether one is being built, how far along. */

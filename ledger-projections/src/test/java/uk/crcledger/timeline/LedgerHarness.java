@@ -6,6 +6,9 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 import uk.crcledger.contract.ReplicatedContractRegister;
 import uk.crcledger.entry.ContractRegister;
 import uk.crcledger.entry.EntryDirectory;
@@ -14,12 +17,18 @@ import uk.crcledger.eventstore.LedgerSerializers;
 import uk.crcledger.eventstore.LedgerTokenStores;
 import uk.crcledger.eventstore.testing.EmbeddedStore;
 import uk.crcledger.kinds.EntryKinds;
+import uk.crcledger.projection.ReadModelCollections;
 import uk.crcledger.projection.ReadModelStore;
 import uk.crcledger.projection.SegmentBalancer;
 import uk.crcledger.provider.Provider;
 import uk.crcledger.withholding.PayloadWithholding;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +42,10 @@ import static org.awaitility.Awaitility.await;
 final class LedgerHarness implements AutoCloseable {
 
     static final MetaData BY_ALICE = MetaData.with("recordedBy", "alice");
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(5);
 
     private final EmbeddedStore store;
+    private final String nodeId;
     private final LedgerReadModel readModel;
     private final Configuration axon;
     private final TokenStore tokenStore;
@@ -42,8 +53,19 @@ final class LedgerHarness implements AutoCloseable {
     private final ScheduledExecutorService balancing = Executors.newSingleThreadScheduledExecutor();
 
     LedgerHarness(EmbeddedStore store, String nodeId, int segments, Object... extraHandlers) {
+        this(store, nodeId, segments, UnaryOperator.identity(), extraHandlers);
+    }
+
+    /**
+     * @param readModelDatabase what the read model's writes and reads go through (a test may hold
+     *                          them up), the store's database by default
+     */
+    LedgerHarness(EmbeddedStore store, String nodeId, int segments, UnaryOperator<MongoDatabase> readModelDatabase,
+                  Object... extraHandlers) {
         this.store = store;
-        this.readModel = new LedgerReadModel(new ReadModelStore(store.database()), store.engine());
+        this.nodeId = nodeId;
+        this.readModel = new LedgerReadModel(new ReadModelStore(readModelDatabase.apply(store.database())),
+                store.engine());
         InMemoryEntryDirectory directory = new InMemoryEntryDirectory();
         var configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> LedgerSerializers.jackson(EntryKinds.detailsTypes()))
@@ -56,7 +78,7 @@ final class LedgerHarness implements AutoCloseable {
         // Every kind of entry's aggregate, as the app configures them.
         EntryKinds.aggregates().forEach(configurer::configureAggregate);
         this.tokenStore = LedgerTokenStores.mongo(store.database(), LedgerSerializers.jackson(), nodeId,
-                Duration.ofSeconds(5));
+                CLAIM_TIMEOUT);
         configurer.eventProcessing(processing -> {
             processing.registerTokenStore(c -> tokenStore);
             readModel.registerProcessor(processing, segments, 100);
@@ -73,6 +95,21 @@ final class LedgerHarness implements AutoCloseable {
         this.balancer = new SegmentBalancer(store.database(), LedgerReadModel.PROCESSOR, nodeId, this::processor,
                 Duration.ofSeconds(10), java.time.Clock.systemUTC());
         this.balancing.scheduleWithFixedDelay(balancer::tick, 0, 300, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the read model's upkeep with the balancer, as the app does: rebuilds asked for anywhere, layouts. */
+    void startUpkeep() {
+        balancing.scheduleWithFixedDelay(this::keepUp, 0, 300, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of the read model's upkeep on this instance. */
+    void keepUp() {
+        readModel.keepUp(nodeId, processor(), tokenStore, CLAIM_TIMEOUT);
+    }
+
+    /** Asks for a rebuild of the read model, carried out by this instance. */
+    void rebuild() {
+        readModel.requestRebuild(nodeId, processor(), tokenStore, CLAIM_TIMEOUT);
     }
 
     CommandGateway commands() {
@@ -110,6 +147,17 @@ final class LedgerHarness implements AutoCloseable {
         long head = store.engine().headPosition() - 1;
         await().atMost(Duration.ofSeconds(60)).until(() -> processor().processingStatus().values().stream()
                 .allMatch(s -> s.getCurrentPosition().orElse(0) >= head) && !processor().processingStatus().isEmpty());
+    }
+
+    /** Every document of one version of the read model, by collection, in {@code _id} order. */
+    Map<String, List<Document>> documents(int version) {
+        ReadModelCollections names = new ReadModelCollections(version);
+        Map<String, List<Document>> all = new LinkedHashMap<>();
+        for (String base : ReadModelCollections.ALL) {
+            all.put(base, store.database().getCollection(names.of(base)).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>()));
+        }
+        return all;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package uk.crcledger.timeline;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +11,6 @@ import uk.crcledger.projection.ReadModelCollections;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +56,7 @@ class RebuildIntegrationTest {
         Map<String, List<Document>> live = snapshot(ledger.readModel().versions().state().active());
         Timeline before = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
 
-        ledger.readModel().startRebuild(ledger.processor(), ledger.tokenStore());
+        ledger.rebuild();
         // While the new version is built, the old one answers.
         assertThat(ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all())).contains(before);
         assertThat(ledger.readModel().versions().state().building()).isEqualTo(2);
@@ -79,7 +75,7 @@ class RebuildIntegrationTest {
     void rebuildsOnlyAReadModelStoredInAnOlderLayout() {
         // A new store was marked with the current layout before its first batch: nothing to upgrade.
         assertThat(ledger.readModel().versions().state().layout()).isEqualTo(uk.crcledger.projection.MongoModel.LAYOUT);
-        ledger.readModel().upgradeLayout(ledger.processor(), ledger.tokenStore());
+        ledger.keepUp();
         assertThat(ledger.readModel().versions().state().building()).isNull();
 
         // As an earlier version left it: no layout recorded.
@@ -90,7 +86,7 @@ class RebuildIntegrationTest {
         // This version cannot read an older layout's documents: it says so instead of answering wrongly.
         org.assertj.core.api.Assertions.assertThatThrownBy(ledger::live)
                 .isInstanceOf(ReadModelUnavailableException.class);
-        ledger.readModel().upgradeLayout(ledger.processor(), ledger.tokenStore());
+        ledger.keepUp();
 
         assertThat(ledger.readModel().versions().state().building()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(60))
@@ -100,13 +96,7 @@ class RebuildIntegrationTest {
     }
 
     private Map<String, List<Document>> snapshot(int version) {
-        MongoDatabase db = store.database();
-        ReadModelCollections names = new ReadModelCollections(version);
-        Map<String, List<Document>> all = new LinkedHashMap<>();
-        for (String base : ReadModelCollections.ALL) {
-            all.put(base, db.getCollection(names.of(base)).find().sort(Sorts.ascending("_id"))
-                    .into(new ArrayList<>()));
-        }
+        Map<String, List<Document>> all = ledger.documents(version);
         assertThat(all.get(ReadModelCollections.ENTRIES)).isNotEmpty();
         return all;
     }

@@ -43,10 +43,13 @@ public class ProjectionAdminController {
 
     @PostMapping("/{name}/rebuild")
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the first event; queries keep answering from the current "
-            + "version until the new one has caught up", security = @SecurityRequirement(name = "bearer"))
-    @ApiResponse(responseCode = "202", description = "Rebuild started; follow it at GET /api/admin/projections")
+            + "version until the new one has caught up. With several instances, this one carries the rebuild out: the "
+            + "others stop processing and give their segments back, and share them again after the switch",
+            security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "202", description = "Rebuild asked for (state rebuilding; the new version is named once "
+            + "the other instances have let go of their segments); follow it at GET /api/admin/projections")
     @ApiResponse(responseCode = "404", description = "No projection of that name")
-    @ApiResponse(responseCode = "409", description = "A rebuild already runs, or this instance does not hold every segment")
+    @ApiResponse(responseCode = "409", description = "A rebuild is already asked for or running (problem details)")
     public ResponseEntity<LedgerReadModel.Status> rebuild(@PathVariable String name) {
         if (!LedgerReadModel.PROCESSOR.equals(name)) {
             throw new NotFound("No projection " + name + "; there is " + LedgerReadModel.PROCESSOR);

@@ -48,8 +48,9 @@ public class ReadModelConfiguration {
     @Bean
     ReadModelMaintenance readModelMaintenance(LedgerReadModel readModel, SegmentBalancer balancer,
                                               Supplier<StreamingEventProcessor> ledgerReadModelProcessorLookup,
-                                              TokenStore tokenStore, ReadModelProperties properties) {
+                                              TokenStore tokenStore, ReadModelProperties properties,
+                                              LedgerStoreProperties store) {
         return new ReadModelMaintenance(readModel, balancer, ledgerReadModelProcessorLookup, tokenStore,
-                properties.balance());
+                store.nodeId(), store.claimTimeout(), properties.balance());
     }
 }

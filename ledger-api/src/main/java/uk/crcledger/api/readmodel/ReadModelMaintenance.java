@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Background upkeep of the read model once Axon runs: balancing segments between instances, and
- * switching to a rebuilt version when it has caught up. Rebuilds start here too.
+ * Background upkeep of the read model once Axon runs: balancing segments between instances, and the
+ * rounds of {@link LedgerReadModel#keepUp} that carry out a rebuild asked for on any instance (this
+ * one stops its processor while another rebuilds) and switch to a rebuilt version when it has caught
+ * up. Rebuilds are asked for here too.
  */
 public class ReadModelMaintenance implements SmartLifecycle {
 
@@ -26,21 +28,31 @@ public class ReadModelMaintenance implements SmartLifecycle {
     private final SegmentBalancer balancer;
     private final Supplier<StreamingEventProcessor> processor;
     private final TokenStore tokenStore;
+    private final String node;
+    private final Duration claimTimeout;
     private final Duration every;
     private ScheduledExecutorService scheduler;
 
     ReadModelMaintenance(LedgerReadModel readModel, SegmentBalancer balancer,
-                         Supplier<StreamingEventProcessor> processor, TokenStore tokenStore, Duration every) {
+                         Supplier<StreamingEventProcessor> processor, TokenStore tokenStore, String node,
+                         Duration claimTimeout, Duration every) {
         this.readModel = readModel;
         this.balancer = balancer;
         this.processor = processor;
         this.tokenStore = tokenStore;
+        this.node = node;
+        this.claimTimeout = claimTimeout;
         this.every = every;
     }
 
-    /** Starts rebuilding the read model; queries keep answering from the current version meanwhile. */
+    /**
+     * Asks for a rebuild of the read model, carried out by this instance once the others have let go
+     * of their segments; queries keep answering from the current version meanwhile.
+     *
+     * @throws IllegalStateException when a rebuild is asked for or running already
+     */
     public LedgerReadModel.Status rebuild() {
-        readModel.startRebuild(processor.get(), tokenStore);
+        readModel.requestRebuild(node, processor.get(), tokenStore, claimTimeout);
         return status();
     }
 
@@ -51,8 +63,7 @@ public class ReadModelMaintenance implements SmartLifecycle {
     private void tick() {
         try {
             balancer.tick();
-            readModel.upgradeLayout(processor.get(), tokenStore);
-            readModel.completeRebuildIfCaughtUp(processor.get(), tokenStore);
+            readModel.keepUp(node, processor.get(), tokenStore, claimTimeout);
         } catch (RuntimeException e) {
             // Upkeep retries on the next tick; it must never stop the schedule.
             log.warn("Read model upkeep failed: {}", e.toString());

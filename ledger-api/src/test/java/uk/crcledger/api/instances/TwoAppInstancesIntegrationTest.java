@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two app instances share one embedded store served on loopback (what {@code java -jar ... server}
- * runs): they split the read model's segments, a command on either is visible on both, and when one
+ * runs): they split the read model's segments, a command on either is visible on both, a rebuild
+ * asked for on one while the other holds segments completes and changes no answer, and when one
  * is killed (kill -9 of its JVM) the other takes its segments over; exactly one integrates the
  * transparency log, both serve the same checkpoint, and the survivor takes the log over too.
  */
@@ -93,6 +94,24 @@ class TwoAppInstancesIntegrationTest {
                         .isEqualTo(201);
                 LedgerReadModel readModel = a.getBean(LedgerReadModel.class);
                 await().atMost(Duration.ofSeconds(30)).until(() -> readModel.live().crc("kss").isPresent());
+
+                // A rebuild asked for on B while A holds segments: A gives them back, B rebuilds, both
+                // answer as before and share the segments again.
+                await().atMost(Duration.ofSeconds(30)).until(() -> get(portB, "/api/crcs/kss") == 200);
+                String essex = body(portB, "/api/crcs/essex");
+                String kss = body(portB, "/api/crcs/kss");
+                var kssOnA = readModel.live().crc("kss");
+                assertThat(post(portB, "/api/admin/projections/" + LedgerReadModel.PROCESSOR + "/rebuild", "{}"))
+                        .isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).until(() -> readModel.versions().state().active() == 2
+                        && readModel.versions().state().rebuilder() == null);
+                assertThat(body(portB, "/api/crcs/essex")).isEqualTo(essex);
+                assertThat(body(portB, "/api/crcs/kss")).isEqualTo(kss);
+                assertThat(readModel.live().crc("kss")).isEqualTo(kssOnA);
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    int held = segmentsOf(a).get().processingStatus().size();
+                    return held > 0 && held < 4;
+                });
 
                 // Exactly one integrates the transparency log; both serve the same checkpoint, under one key.
                 LogReader log = a.getBean(LogReader.class);
