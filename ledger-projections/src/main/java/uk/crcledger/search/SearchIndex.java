@@ -123,6 +123,7 @@ public final class SearchIndex implements AutoCloseable {
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile long position;
+    private volatile long searchable;
     private volatile long buildUntil;
     private final Map<String, String> crcNames = new ConcurrentHashMap<>();
     private final Map<String, String> providerNames = new ConcurrentHashMap<>();
@@ -179,6 +180,7 @@ public final class SearchIndex implements AutoCloseable {
             commit();
         }
         searchers = new SearcherManager(writer, null);
+        searchable = position;
         lastCommit = System.nanoTime();
         loadRegisters();
     }
@@ -230,19 +232,26 @@ public final class SearchIndex implements AutoCloseable {
             position = 0;
             buildUntil = until;
             commit();
-            searchers.maybeRefresh();
+            searchers.maybeRefreshBlocking();
+            searchable = 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Indexes a batch of events in ledger order, searchable at once, and commits it with the position of its last
-     * event when a commit is due ({@link #commitIfDue}): after a crash the index is as it was at a commit, before or
-     * after a whole batch, and its follower applies the events since again. Events at or before the index's position
-     * are skipped.
-     */
+    /** Indexes a batch of events in ledger order, searchable at once ({@link #add}, then {@link #refresh}). */
     public synchronized void apply(List<? extends TrackedEventMessage<?>> events) {
+        add(events);
+        refresh();
+    }
+
+    /**
+     * Indexes a batch of events in ledger order, searchable after the next {@link #refresh}, and commits it with the
+     * position of its last event when a commit is due ({@link #commitIfDue}): after a crash the index is as it was at
+     * a commit, before or after a whole batch, and its follower applies the events since again. Events at or before
+     * the index's position are skipped.
+     */
+    public synchronized void add(List<? extends TrackedEventMessage<?>> events) {
         Batch batch = new Batch();
         long last = position;
         try {
@@ -259,13 +268,32 @@ public final class SearchIndex implements AutoCloseable {
                 log.info("The search index in {} has caught up with position {} and answers", path, buildUntil);
                 buildUntil = 0;
             }
-            // Searches see the batch at once (a near-real-time reader over the writer); the batch is made durable
-            // with the next commit.
-            searchers.maybeRefresh();
             commitIfDue();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the search index in " + path, e);
         }
+    }
+
+    /**
+     * Makes what has been added searchable: a near-real-time reader over the writer, without a commit. Each refresh
+     * writes a small segment that Lucene later merges, so under a stream of recordings the follower refreshes a few
+     * times a second rather than after every batch.
+     */
+    public synchronized void refresh() {
+        if (searchable == position) {
+            return;
+        }
+        try {
+            searchers.maybeRefreshBlocking();
+            searchable = position;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot refresh the search index in " + path, e);
+        }
+    }
+
+    /** The ledger position up to which searches see the events ({@link #refresh}). */
+    public long searchablePosition() {
+        return searchable;
     }
 
     /**

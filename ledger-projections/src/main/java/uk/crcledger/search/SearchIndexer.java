@@ -102,11 +102,11 @@ public final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    /** Waits until the index has reached {@code position}, or the timeout passes; true when it has. */
+    /** Waits until searches see the events up to {@code position}, or the timeout passes; true when they do. */
     public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
-            while (index.position() < position) {
+            while (index.searchablePosition() < position) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -115,6 +115,19 @@ public final class SearchIndexer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * How often, at most, new entries become searchable while recordings stream in: each refresh writes a Lucene
+     * segment, and refreshing after every small batch cost more CPU than indexing itself under load.
+     */
+    private static final int REFRESH_MILLIS = 100;
+
+    private void refresh() {
+        index.refresh();
+        synchronized (this) {
+            notifyAll();
+        }
     }
 
     private long head() {
@@ -126,19 +139,24 @@ public final class SearchIndexer implements AutoCloseable {
         while (running) {
             TrackingToken from = index.position() == 0 ? null : new GlobalSequenceTrackingToken(index.position());
             try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(from)) {
+                long lastRefresh = System.nanoTime();
                 while (running && !rebuild) {
-                    if (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
+                    boolean unseen = index.searchablePosition() < index.position();
+                    if (stream.hasNextAvailable(unseen ? REFRESH_MILLIS : 500, TimeUnit.MILLISECONDS)) {
                         List<TrackedEventMessage<?>> batch = new ArrayList<>();
                         while (batch.size() < batchSize && stream.peek().isPresent()) {
                             batch.add(stream.nextAvailable());
                         }
-                        index.apply(batch);
+                        index.add(batch);
                         error = null;
-                        synchronized (this) {
-                            notifyAll();
+                        if (System.nanoTime() - lastRefresh >= TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
+                            refresh();
+                            lastRefresh = System.nanoTime();
                         }
                     } else {
-                        // Quiet: make the last batches durable now rather than with the next one.
+                        // Quiet: show the last batches, and make them durable now rather than with the next one.
+                        refresh();
+                        lastRefresh = System.nanoTime();
                         index.commitIfDue();
                     }
                 }
