@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import uk.crcledger.api.deploy.JvmMemoryFlags;
 import uk.crcledger.bench.LedgerGenerator;
 import uk.crcledger.eventstore.LedgerMongoClients;
 import uk.crcledger.eventstore.MongoLedgerStorageEngine;
@@ -37,7 +38,9 @@ import java.util.stream.Stream;
 /**
  * The whole app against its limits, on the embedded server (default) or on any MongoDB
  * ({@code -Dbench.mongodb.uri=mongodb://...}: a fresh database, dropped afterwards). The app runs as a
- * separate JVM (seed off; {@code -Dbench.xmx=2g} sets its heap, default the JVM's; {@code -Dbench.jfr=true}
+ * separate JVM (seed off; with the README's memory flags, {@link JvmMemoryFlags}, or those of
+ * {@code -Dbench.appJvmFlags="..."}, empty for the JVM's defaults; {@code -Dbench.xmx=2g} sets its heap after them;
+ * {@code -Dbench.nmt=true} turns on native memory tracking; {@code -Dbench.jfr=true}
  * records a flight recording to {@code target/bench/app-<events>.jfr}; its log goes to
  * {@code target/bench/app-<events>.log}). The ledger of {@code bench.events} events (default 100,000;
  * {@link LedgerGenerator}, fixed seed, busy CRC with {@code bench.busy} entries, default 5,000) is appended
@@ -51,6 +54,10 @@ import java.util.stream.Stream;
  *       busy CRC's, a random provider's, a random CRC's as of an instant between steps, and
  *       {@code /actuator/health/liveness} (the web layer's limit): p50, p90, p99, requests/s, and the app's
  *       CPU time per request.</li>
+ *   <li><b>Memory</b> ({@link AppMemory#step}): the resident set now (anonymous and file-backed) and its
+ *       high-water mark, the heap after a full collection (the live set) and its growth against the
+ *       ledger's since the step before, metaspace, code cache, NIO buffers, threads; a table "Memory per
+ *       step", the class histogram of the live set in {@code target/bench/app-<events>-heap-at-<step>.txt}.</li>
  * </ul>
  * At the last step:
  * <ul>
@@ -83,6 +90,9 @@ class AppBenchmark {
     private static final String SCRATCH = "bench_raw_inserts";
     private static final int[] INGEST_CONNECTIONS = {8, 32};
     private static final long ENGINE_READ_EVENTS = 20_000;
+    private static final long MB = 1024 * 1024;
+    /** Issue 17's goal for the app's resident set at 1M events. */
+    private static final long RSS_GOAL_MB = 1024;
     private static final String JOB_CUTS = "{\"providerId\":\"%s\",\"announcedOn\":\"%s\","
             + "\"crcs\":[{\"crcId\":\"%s\",\"posts\":%d}],\"totalPosts\":%d,"
             + "\"description\":\"bench ingest: %d posts at %s\","
@@ -94,6 +104,8 @@ class AppBenchmark {
 
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
+    /** The memory table's rows, one per step, printed again as each step adds one. */
+    private final List<List<Object>> memoryRows = new ArrayList<>();
 
     private int size;
     private int clients;
@@ -131,13 +143,25 @@ class AppBenchmark {
         long started = System.nanoTime();
         GrowingLedger ledger = new GrowingLedger(size, busy);
         put("config.generateMillis", millisSince(started));
+        // The generated ledger stays in this JVM's heap (about a kilobyte an event): what 1M events need here.
+        System.gc();
+        put("config.benchHeapAfterGenerateMb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
+                / MB);
         put("config.crcs", ledger.crcs().size());
         put("config.providers", ledger.providers().size());
 
-        List<String> jvm = new ArrayList<>();
+        // The README's and the Dockerfile's memory flags, unless -Dbench.appJvmFlags says otherwise ("" for the
+        // JVM's defaults); -Dbench.xmx after them (the last -Xmx wins).
+        String appFlags = System.getProperty("bench.appJvmFlags", String.join(" ", JvmMemoryFlags.APP)).strip();
+        List<String> jvm = new ArrayList<>(appFlags.isEmpty() ? List.of() : List.of(appFlags.split("\\s+")));
         if (xmx != null) {
             jvm.add("-Xmx" + xmx);
         }
+        if (Boolean.getBoolean("bench.nmt")) {
+            jvm.add("-XX:NativeMemoryTracking=summary"); // the JVM's own accounting of its native memory, per area
+        }
+        put("config.appJvmFlags", String.join(" ", jvm));
+        put("config.benchHeapMaxMb", Runtime.getRuntime().maxMemory() / MB);
         Path benchDir = Path.of("target", "bench").toAbsolutePath();
         if (jfr) {
             // Deep stacks: the embedded server's Java serialization and Spring's filter chain are deep.
@@ -165,6 +189,9 @@ class AppBenchmark {
                 Instant asOf = previousStep != null ? previousStep : halfway;
                 ForkedApp running = app;
                 section("queries at " + step, () -> queries(running, ledger, step, asOf));
+                AppMemory watched = memory;
+                int events = ledger.appended();
+                section("memory at " + step, () -> stepMemory(running, watched, step, events));
                 previousStep = Instant.now();
             }
             int last = steps.get(steps.size() - 1);
@@ -205,6 +232,7 @@ class AppBenchmark {
         put("config.benchMillis", millisSince(benchStarted));
         put("config.loadAverageAtEnd", loadAverage());
         printTargets(steps);
+        printMemorySteps();
         BenchReport.write("app", results);
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " section(s) failed:\n" + String.join("\n", failures));
@@ -304,9 +332,11 @@ class AppBenchmark {
     private void searchIndexCaughtUp(ForkedApp app, int step) throws Exception {
         long start = System.nanoTime();
         try (RawHttp http = new RawHttp(app.port())) {
+            Duration atMost = Duration.ofMinutes(10).plusSeconds(step / 1_000);
             while (http.get("/api/search?q=generated", null, false).status() != 200) {
-                if (System.nanoTime() - start > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
-                    throw new IllegalStateException("The search index did not catch up within 10 minutes");
+                if (System.nanoTime() - start > atMost.toNanos() || !app.isAlive()) {
+                    throw new IllegalStateException("The search index did not catch up within " + atMost
+                            + "; the app's log ends:\n" + app.tail(40));
                 }
                 Thread.sleep(200); // polling another process: there is no condition here to wait on
             }
@@ -682,6 +712,65 @@ class AppBenchmark {
         }
     }
 
+    /**
+     * The app's memory after a step's growth and queries ({@link AppMemory#step}), and how its live heap
+     * grew against the ledger since the step before: (heap / heap before) / (events / events before),
+     * below 1 when the heap grows less than linearly with the ledger.
+     */
+    private void stepMemory(ForkedApp app, AppMemory memory, int step, int events) throws Exception {
+        String key = "memory." + step + ".";
+        Map<String, Object> figures = new LinkedHashMap<>();
+        try {
+            memory.step(figures, Path.of("target", "bench", "app-" + size + "-heap-at-" + step + ".txt"));
+        } finally {
+            Object live = figures.remove("heapAfterFullGcBytes");
+            put(key + "events", events);
+            figures.forEach((name, value) -> put(key + name, value));
+            if (figures.get("rssHighWaterMarkMb") instanceof Number hwm) {
+                put(key + "rssHighWaterMarkToGoal", round(hwm.doubleValue() / RSS_GOAL_MB));
+                put(key + "rssToGoal", round(((Number) figures.get("rssMb")).doubleValue() / RSS_GOAL_MB));
+            }
+            Object growth = "-";
+            if (live instanceof Long bytes) {
+                put(key + "heapAfterFullGcBytes", bytes);
+                Object before = results.get("memory." + stepBefore() + ".heapAfterFullGcBytes");
+                Object eventsBefore = results.get("memory." + stepBefore() + ".events");
+                if (before instanceof Long b && eventsBefore instanceof Integer e && b > 0 && e > 0) {
+                    growth = round((bytes / (double) b) / (events / (double) e));
+                    put(key + "liveHeapGrowthToLedgerGrowth", growth);
+                }
+            }
+            memoryRows.add(java.util.Arrays.asList(step, events, figures.get("rssMb"), figures.get("rssAnonMb"),
+                    figures.get("rssFileMb"), figures.get("rssHighWaterMarkMb"), results.get(key + "rssHighWaterMarkToGoal"),
+                    figures.get("heapCommittedMb"), figures.get("heapAfterFullGcMb"), growth,
+                    figures.get("metaspaceUsedMb"), figures.get("codeCacheCommittedMb"), figures.get("nonHeapCommittedMb"),
+                    figures.get("directBuffersMb"), figures.get("mappedBuffersMb"), figures.get("threads"),
+                    figures.getOrDefault("nmtCommittedMb", "-")));
+            printMemorySteps();
+        }
+    }
+
+    /** The step measured before {@code step} in this run (the memory rows are in step order). */
+    private Object stepBefore() {
+        return memoryRows.isEmpty() ? null : memoryRows.get(memoryRows.size() - 1).get(0);
+    }
+
+    /** The memory table so far (printed after each step and again at the end). */
+    private void printMemorySteps() {
+        if (memoryRows.isEmpty()) {
+            return;
+        }
+        table("Memory per step (MB; the app's JVM flags: " + results.get("config.appJvmFlags") + "; after each step's "
+                        + "queries; live heap = heap after a full GC; growth = (live heap / the step before's) / (events "
+                        + "/ the step before's), < 1 is sublinear; RSS goal " + RSS_GOAL_MB + " MB; file-backed RSS is "
+                        + "the search index's mapped files, page cache the kernel can reclaim)",
+                List.of("step", "events", "RSS", "RSS anon", "RSS file", "RSS peak (VmHWM)", "peak / goal",
+                        "heap committed", "live heap", "live heap growth / ledger growth", "metaspace used",
+                        "code cache", "non-heap committed", "direct buffers", "mapped buffers", "threads",
+                        "NMT committed"),
+                memoryRows);
+    }
+
     // ---- targets ---------------------------------------------------------------------------------
 
     private void printTargets(List<Integer> steps) {
@@ -706,6 +795,13 @@ class AppBenchmark {
                     v -> v <= 2);
             target(rows, "queries." + step + ".asOfBusyCrcTimelineAnyInstantToLiveP50",
                     "as-of p50 <= 2 x live (a new instant each request)", v -> v <= 2);
+            // Issue 17: the app's resident set under 1 GB, its live heap growing less than the ledger.
+            target(rows, "memory." + step + ".rssHighWaterMarkToGoal", "RSS peak < " + RSS_GOAL_MB + " MB (ratio < 1)",
+                    v -> v < 1);
+            if (step != steps.get(0)) {
+                target(rows, "memory." + step + ".liveHeapGrowthToLedgerGrowth",
+                        "live heap growth / ledger growth < 1 (sublinear)", v -> v < 1);
+            }
         }
         // Issue 15's rebuild goals (the lines above are earlier, stricter ones).
         target(rows, "issue15.replay.ratioToRawScan", "replay.ratioToRawScan", ">= 0.3 x raw scan (issue 15)",

@@ -6,15 +6,18 @@ import com.sun.tools.attach.VirtualMachine;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -24,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The forked app's memory. Polled every 250 ms: the heap in use from {@code /actuator/metrics} (the
@@ -157,8 +162,10 @@ final class AppMemory implements AutoCloseable {
         return 0;
     }
 
-    /** Everything measured so far, in MB; call while the app still runs, at the end (it ends with a full GC). */
-    /** Puts what was measured into {@code result} (MB), then fails if any of it could not be measured. */
+    /**
+     * Puts what was measured since the start into {@code result} (MB), then fails if any of it could not be
+     * measured. Call while the app still runs, at the end (it ends with a full GC).
+     */
     void report(Map<String, Object> result) throws Exception {
         result.put("heapUsedPeakSampledMb", peakHeapUsed.get() / MB);
         result.put("heapAfterGcPeakSampledMb", peakAfterGc.get() / MB);
@@ -181,6 +188,68 @@ final class AppMemory implements AutoCloseable {
         if (failure.get() != null) {
             throw new IllegalStateException("Measuring the app's memory failed: " + failure.get());
         }
+    }
+
+    /**
+     * The app's memory now, for one step of the ledger's growth (MB, into {@code result} as measured): the resident set now and split into
+     * anonymous memory (heap, metaspace, code, threads, malloc: what the JVM owns) and file-backed pages
+     * (the search index's memory-mapped files: page cache the kernel can drop and re-read), the kernel's
+     * high-water mark since start, the heap committed, then after a full collection the heap in use (the
+     * live set) and the non-heap areas, the NIO buffers (direct, and mapped: the index files), threads, and
+     * with native memory tracking on ({@code -XX:NativeMemoryTracking=summary}) the JVM's committed total.
+     * The class histogram after that collection goes to {@code histogram} (what the live set is made of).
+     */
+    void step(Map<String, Object> result, Path histogram) throws Exception {
+        result.put("rssMb", procStatus("VmRSS") / MB);
+        result.put("rssAnonMb", procStatus("RssAnon") / MB);
+        result.put("rssFileMb", procStatus("RssFile") / MB);
+        result.put("rssHighWaterMarkMb", procStatus("VmHWM") / MB);
+        if (server == null) {
+            throw new IllegalStateException("No JMX connection to the app (" + failure.get() + "): only its RSS "
+                    + "was measured");
+        }
+        MemoryMXBean memory = ManagementFactory.getPlatformMXBean(server, MemoryMXBean.class);
+        result.put("heapCommittedMb", memory.getHeapMemoryUsage().getCommitted() / MB);
+        result.put("heapMaxMb", memory.getHeapMemoryUsage().getMax() / MB);
+        memory.gc();
+        result.put("heapAfterFullGcMb", memory.getHeapMemoryUsage().getUsed() / MB);
+        result.put("heapAfterFullGcBytes", memory.getHeapMemoryUsage().getUsed());
+        result.put("nonHeapCommittedMb", memory.getNonHeapMemoryUsage().getCommitted() / MB);
+        long codeCache = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class)) {
+            if (pool.getName().equals("Metaspace")) {
+                result.put("metaspaceUsedMb", pool.getUsage().getUsed() / MB);
+                result.put("metaspaceCommittedMb", pool.getUsage().getCommitted() / MB);
+            } else if (pool.getName().startsWith("CodeHeap") || pool.getName().equals("Code Cache")) {
+                codeCache += pool.getUsage().getCommitted();
+            }
+        }
+        result.put("codeCacheCommittedMb", codeCache / MB);
+        for (BufferPoolMXBean buffers : ManagementFactory.getPlatformMXBeans(server, BufferPoolMXBean.class)) {
+            if (buffers.getName().equals("direct") || buffers.getName().equals("mapped")) {
+                result.put(buffers.getName() + "BuffersMb", buffers.getMemoryUsed() / MB);
+            }
+        }
+        result.put("threads", ManagementFactory.getPlatformMXBean(server, ThreadMXBean.class).getThreadCount());
+        String nmt = diagnosticCommand("vmNativeMemory", "summary");
+        Matcher total = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB").matcher(nmt);
+        if (total.find()) {
+            result.put("nmtCommittedMb", Long.parseLong(total.group(2)) / 1024);
+            Matcher area = Pattern.compile("-\\s+([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)")
+                    .matcher(nmt);
+            while (area.find()) {
+                result.put("nmt." + area.group(1).replace(" ", "") + "CommittedMb", Long.parseLong(area.group(2)) / 1024);
+            }
+        }
+        String classes = diagnosticCommand("gcClassHistogram");
+        Files.createDirectories(histogram.getParent());
+        Files.writeString(histogram, String.join("\n", classes.lines().limit(60).toList()) + "\n");
+    }
+
+    /** A {@code jcmd} command run in the app over JMX (e.g. {@code gcClassHistogram}); answers its output. */
+    private String diagnosticCommand(String operation, String... arguments) throws Exception {
+        return (String) server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), operation,
+                new Object[] {arguments}, new String[] {String[].class.getName()});
     }
 
     /**

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * embedded store or {@code bench.mongodb.uri}): job cuts recorded with Axon's command gateway by 1
  * and 8 concurrent clients, each through its aggregate, the entry directory and the event store,
  * beside the raw driver inserting equivalent documents into the same server at the same concurrency.
+ * First {@code bench.warmupCommands} (4,000) job cuts and as many raw inserts, unmeasured, for the JIT.
  * Prints a table and writes {@code target/bench/command-side.json}. Run alone:
  * {@code mvn -B -Pbench verify -pl ledger-api -am -Dtest=CommandSideBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -55,6 +56,7 @@ class CommandSideBenchmark {
     @Test
     void measure() throws Exception {
         int entries = Integer.getInteger("bench.commands", 2_000);
+        int warmup = Integer.getInteger("bench.warmupCommands", 4_000);
         Path dataDir = TestDirectories.temporary("command-side-bench");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + dataDir,
                 "--ledger.seed=false", "--ledger.admin-token=admin.command-side-bench-0123456789"));
@@ -65,6 +67,7 @@ class CommandSideBenchmark {
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("store", uri == null || uri.isBlank() ? "embedded" : "uri");
+        results.put("warmupCommands", warmup);
         results.put("loadAverageAtStart", BenchReport.loadAverage());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
                 .run(args.toArray(String[]::new))) {
@@ -75,8 +78,9 @@ class CommandSideBenchmark {
             commands.sendAndWait(new RecordContractAward(EntryId.of("bench-award"), CRC, PROVIDER,
                     LocalDate.of(2014, 12, 18), LocalDate.of(2015, 2, 1), LocalDate.of(2022, 1, 31), null, null,
                     SOURCES), BY);
-            record(commands, 8, 400); // warm-up
-            RawLimits.insertRate(database, 8, 400);
+            // Warm-up: enough commands for the JIT to compile the command path (a few hundred left it interpreted).
+            record(commands, 8, warmup);
+            RawLimits.insertRate(database, 8, warmup);
             for (int clients : new int[] {1, 8}) {
                 long ours = record(commands, clients, entries);
                 long raw = RawLimits.insertRate(database, clients, entries);

@@ -383,8 +383,30 @@ class DockerComposeFileTest {
             assertThat(i[0]).isEqualTo("VOLUME");
             assertThat(i[1]).contains("/data");
         });
-        assertThat(String.join("\n", instructions.stream().map(i -> i[0] + " " + i[1]).toList()))
-                .contains("-XX:MaxRAMPercentage=75");
+    }
+
+    /**
+     * The image's JVM gets the memory flags the README's start command gives ({@link JvmMemoryFlags}, which
+     * the app benchmark measures), and nothing that sizes the heap otherwise (a percentage of the container's
+     * limit would make the heap follow the limit instead of the app's live set).
+     */
+    @Test
+    void dockerfileAndReadmeGiveTheJvmTheSameMemoryFlags() throws IOException {
+        List<String> options = List.of(dockerfileEnvironment().getOrDefault("JDK_JAVA_OPTIONS", "").trim().split("\\s+"));
+        assertThat(options).as("the Dockerfile's JDK_JAVA_OPTIONS").containsSubsequence(JvmMemoryFlags.APP)
+                .contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(options.stream().filter(DockerComposeFileTest::sizesMemory).toList())
+                .as("the Dockerfile's memory flags").isEqualTo(JvmMemoryFlags.APP);
+
+        Matcher start = Pattern.compile("java (.*?)-jar ledger-api/target/")
+                .matcher(Files.readString(docker.getParent().resolve("README.md")));
+        assertThat(start.find()).as("the README's start command runs the jar with java").isTrue();
+        assertThat(List.of(start.group(1).trim().split("\\s+"))).as("the README's start command's JVM flags")
+                .isEqualTo(JvmMemoryFlags.APP);
+    }
+
+    private static boolean sizesMemory(String option) {
+        return option.matches("-Xm[xsn].*|-Xss.*|-XX:(Max|Min|Initial)RAM.*|-XX:.*(Metaspace|CodeCache|DirectMemory).*");
     }
 
     /** The jar the Dockerfile copies is the one Maven builds, and the context's ignore file lets it through. */

@@ -1,0 +1,27 @@
+package uk.crcledger.api.deploy;
+
+import java.util.List;
+
+/**
+ * The JVM memory flags the app is run with, defined once: the README's start command and the
+ * Dockerfile's {@code JDK_JAVA_OPTIONS} give them ({@link DockerComposeFileTest} fails when either
+ * differs), and the app benchmark's forked app runs with them unless told otherwise, so its memory
+ * figures are the ones a deployment gets.
+ * <p>
+ * Why a fixed heap: what the app holds is mostly its bounded caches (read-model answers and versions, log
+ * tiles and nodes, the embedded store's page cache), not the ledger. Without a limit the JVM takes a
+ * quarter of the machine's memory as its maximum heap and G1 grows into it lazily: at 100k events the
+ * app was 3.3 GB resident while its heap after a full collection was 245 MB. A percentage of a
+ * container's limit ({@code MaxRAMPercentage}) ties the heap to the limit instead of to the app.
+ * Why 1 GB and not 512 MB: with {@code -Xmx512m} the live heap was 91 MB at 10k events and 208 MB at
+ * 100k (RSS 768 and 916 MB), but the full rebuild at 100k filled the heap and the embedded store's
+ * background writer died of an OutOfMemoryError, closing the store (AppBenchmark, December 2026).
+ */
+public final class JvmMemoryFlags {
+
+    /** In the order the README gives them. */
+    public static final List<String> APP = List.of("-Xmx1g");
+
+    private JvmMemoryFlags() {
+    }
+}
