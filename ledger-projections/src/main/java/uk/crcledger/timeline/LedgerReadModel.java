@@ -109,6 +109,17 @@ public class LedgerReadModel {
         return queries(null);
     }
 
+    /**
+     * Whether the active read model holds entry {@code entryId} with at least {@code revisions} revisions: one read
+     * of the entry's document, for a writer waiting to see its own write. The answer itself (with names, summary and
+     * every revision) is then read once, rather than after every batch the processor commits meanwhile.
+     */
+    public boolean shows(String entryId, int revisions) {
+        return store.model(versions.state().active()).entry(entryId, StoredEntry.class)
+                .map(stored -> stored.revisions().size() >= revisions)
+                .orElse(false);
+    }
+
     /** The answers as the ledger knew them at {@code at}. */
     public LedgerQueries asOf(Instant at) {
         return queries(at);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The read model as the web gives it out: live or as of an instant, with "read your writes" for
@@ -64,24 +65,31 @@ public class ReadModelAnswers {
      * wait is bounded, and empty when it has not shown it by then (the controller answers 202).
      */
     public Optional<LedgerEntry> entryAfterWrite(String entryId, int revisions) {
-        return poll(q -> q.entry(entryId).filter(e -> e.revisions().size() >= revisions));
+        long deadline = deadline();
+        // Waits on a cheap check (one read of the entry's document, not a whole answer with its names after every
+        // batch the processor commits), then reads the answer once.
+        poll(() -> readModel.shows(entryId, revisions) ? Optional.of(true) : Optional.empty(), deadline);
+        return poll(() -> readModel.live().entry(entryId).filter(e -> e.revisions().size() >= revisions), deadline);
     }
 
     /** What {@code query} finds once the read model shows it (the answer to a registration). */
     public <T> T waitFor(Function<LedgerQueries, Optional<T>> query) {
-        return poll(query).orElseThrow(() ->
+        return poll(() -> query.apply(readModel.live()), deadline()).orElseThrow(() ->
                 new IllegalStateException("The read model did not show the change within " + READ_YOUR_WRITES));
+    }
+
+    private static long deadline() {
+        return System.nanoTime() + READ_YOUR_WRITES.toNanos();
     }
 
     /**
      * Asks again each time this instance's processor commits a batch, and at least every
      * {@value #RECHECK_MILLIS} ms (another instance may hold the segment that handles the write).
      */
-    private <T> Optional<T> poll(Function<LedgerQueries, Optional<T>> query) {
-        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+    private <T> Optional<T> poll(Supplier<Optional<T>> attempt, long deadline) {
         while (true) {
             long seen = readModel.progress().seen();
-            Optional<T> found = query.apply(readModel.live());
+            Optional<T> found = attempt.get();
             if (found.isPresent() || System.nanoTime() > deadline) {
                 return found;
             }
