@@ -264,10 +264,6 @@ public final class SearchIndex implements AutoCloseable {
                 last = at;
             }
             position = last;
-            if (buildUntil > 0 && position >= buildUntil) {
-                log.info("The search index in {} has caught up with position {} and answers", path, buildUntil);
-                buildUntil = 0;
-            }
             commitIfDue();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the search index in " + path, e);
@@ -280,14 +276,18 @@ public final class SearchIndex implements AutoCloseable {
      * times a second rather than after every batch.
      */
     public synchronized void refresh() {
-        if (searchable == position) {
-            return;
-        }
         try {
-            searchers.maybeRefreshBlocking();
-            searchable = position;
+            if (searchable != position) {
+                searchers.maybeRefreshBlocking();
+                searchable = position;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot refresh the search index in " + path, e);
+        }
+        if (buildUntil > 0 && searchable >= buildUntil) {
+            // Answers once searches see the whole build, not when it has merely been added.
+            log.info("The search index in {} has caught up with position {} and answers", path, buildUntil);
+            buildUntil = 0;
         }
     }
 

@@ -84,7 +84,7 @@ public final class SearchIndexer implements AutoCloseable {
 
     /** Where the index stands against the ledger, and the last error while it is failing. */
     public Status status() {
-        return new Status(NAME, index.buildUntil() > 0 ? "rebuilding" : "live", index.position(), head(), running
+        return new Status(NAME, index.buildUntil() > 0 ? "rebuilding" : "live", index.searchablePosition(), head(), running
                 && thread.isAlive(), error);
     }
 
