@@ -60,15 +60,8 @@ class CommandSideIntegrationTest {
     void recordsCommandsAsEventsThatSurviveARestart() {
         try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {
             CommandGateway commands = app.getBean(CommandGateway.class);
-            commands.sendAndWait(new RegisterCrc(WEST_YORKSHIRE, "West Yorkshire", null), BY_ALICE);
-            commands.sendAndWait(new RegisterProvider(PURPLE_FUTURES, "Purple Futures", "private-led consortium",
-                    List.of("Interserve", "3SC")), BY_ALICE);
-            commands.sendAndWait(new RecordContractAward(AWARD, WEST_YORKSHIRE, PURPLE_FUTURES,
-                    LocalDate.of(2014, 12, 18), LocalDate.of(2015, 2, 1), LocalDate.of(2022, 1, 31), null,
-                    null, SOURCES), BY_ALICE);
-            commands.sendAndWait(new RecordJobCutAnnouncement(CUTS, PURPLE_FUTURES, LocalDate.of(2016, 1, 20),
-                    List.of(AffectedCrc.of(WEST_YORKSHIRE, null)), Posts.of("100"), null, "restructuring", SOURCES),
-                    BY_ALICE);
+            givenWestYorkshireAwardedToPurpleFutures(commands);
+            commands.sendAndWait(cuts(CUTS, LocalDate.of(2016, 1, 20)), BY_ALICE);
         }
 
         try (ConfigurableApplicationContext app = start("--ledger.data-dir=" + dataDir)) {

@@ -13,19 +13,18 @@ import java.util.List;
  * quarter of the machine's memory as its maximum heap and G1 grows into it lazily: at 100k events the
  * app was 3.3 GB resident while its heap after a full collection was 245 MB. A percentage of a
  * container's limit ({@code MaxRAMPercentage}) ties the heap to the limit instead of to the app.
- * Why 768 MB: with {@code -Xmx512m} the live heap was 91 MB at 10k events and 208 MB at 100k (RSS 768
- * and 916 MB), but the full rebuild at 100k filled the heap and the embedded store's background writer
- * died of an OutOfMemoryError, closing the store; with {@code -Xmx1g} G1 committed the whole gigabyte
- * under load and the app was 1.5 GB resident. Why the serial collector: it grows the heap only as far
- * as the live set needs and has no concurrent threads or remembered sets (about 50 MB less outside the
- * heap); its pauses on a heap this size are short, and G1's strengths are for large heaps and many
- * cores. Measured together at 100k events: 999 MB resident, live heap 227 MB, the rebuild passing
- * (AppBenchmark, December 2026).
+ * Why 1 GB: with {@code -Xmx512m} the live heap was 91 MB at 10k events and 208 MB at 100k (RSS 768 and
+ * 916 MB), but the full rebuild at 100k filled the heap and the embedded store's background writer died of
+ * an OutOfMemoryError, closing the store; {@code -Xmx768m} passed 100k (999 MB resident, live heap 227 MB)
+ * but ran out the same way under the queries and the log's audit at 1M events. Why the serial collector:
+ * it grows the heap only as far as the app needs and keeps no concurrent threads or remembered sets beside
+ * it (about 50 MB less outside the heap), where G1 with the same cap committed the whole gigabyte under load
+ * (1.5 GB resident at 100k). AppBenchmark, December 2026.
  */
 public final class JvmMemoryFlags {
 
     /** In the order the README gives them. */
-    public static final List<String> APP = List.of("-Xmx768m", "-XX:+UseSerialGC");
+    public static final List<String> APP = List.of("-Xmx1g", "-XX:+UseSerialGC");
 
     private JvmMemoryFlags() {
     }
