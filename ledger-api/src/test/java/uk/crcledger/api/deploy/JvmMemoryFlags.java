@@ -19,7 +19,9 @@ import java.util.List;
  * but ran out the same way under the queries and the log's audit at 1M events. Why the serial collector:
  * it grows the heap only as far as the app needs and keeps no concurrent threads or remembered sets beside
  * it (about 50 MB less outside the heap), where G1 with the same cap committed the whole gigabyte under load
- * (1.5 GB resident at 100k). AppBenchmark, December 2026.
+ * (1.5 GB resident at 100k). At 1M events 1 GB is not enough either under 32 concurrent timeline reads,
+ * each deriving a CRC's whole history (about 47,000 entries there): a read-side limit, not a flag's
+ * (AppBenchmark, December 2026).
  */
 public final class JvmMemoryFlags {
 
