@@ -74,7 +74,7 @@ public class EntryRevisions {
         try {
             return repository.load(owner.aggregateId());
         } catch (AggregateNotFoundException e) {
-            // A directory entry left by a command that failed after registering it: the entry was never recorded.
+            // The directory names an aggregate the repository does not have (a directory out of step with the store).
             throw unknown(entryId);
         }
     }

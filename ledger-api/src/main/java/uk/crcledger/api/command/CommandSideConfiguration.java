@@ -14,8 +14,8 @@ import uk.crcledger.withholding.PayloadWithholding;
 /**
  * Registers the domain's aggregates, ports and the correction router with Axon. The domain module
  * carries no Spring annotations, so this is the one place that says what the command side is.
- * Aggregate command handlers receive {@link ContractRegister} and {@link EntryDirectory} as
- * parameters; Axon resolves them from beans (the entry directory is storage, made in {@code api.store}).
+ * Aggregate command handlers receive {@link ContractRegister} as a parameter, which Axon resolves from
+ * its bean; the correction router gets the {@link EntryDirectory} (storage, made in {@code api.store}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {

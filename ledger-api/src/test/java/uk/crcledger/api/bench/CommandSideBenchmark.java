@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Ingest through the command side of the app as it runs (its Spring context in this JVM, the
  * embedded store or {@code bench.mongodb.uri}): job cuts recorded with Axon's command gateway by 1
- * and 8 concurrent clients, each through its aggregate, the entry directory and the event store,
+ * and 8 concurrent clients, each through the rules' copy of the CRC, its aggregate and the event store's one write,
  * beside the raw driver inserting equivalent documents into the same server at the same concurrency.
  * First {@code bench.warmupCommands} (4,000) job cuts and as many raw inserts, unmeasured, for the JIT.
  * Prints a table and writes {@code target/bench/command-side.json}. Run alone:
