@@ -51,9 +51,10 @@ public class MongoModel implements ModelReader {
      * The storage layout's version; a read model stored in another layout is rebuilt. 4: typed
      * records as JSON, every version of a contribution kept (as-of answers select, not replay), shared
      * documents as append-only pages. 5: entries and bucket heads name the position they were written
-     * up to in an indexed field ({@link PositionFence}), no longer in the head's bytes.
+     * up to in an indexed field ({@link PositionFence}), no longer in the head's bytes. 6: each CRC's
+     * contract entries also in a document of their own ({@link ReadModelCollections#CRC_CONTRACTS}).
      */
-    public static final int LAYOUT = 5;
+    public static final int LAYOUT = 6;
     /** Ids per {@code $in} query when a batch loads the buckets it touches. */
     private static final int LOAD_CHUNK = 50;
     private static final List<Integer> ALL_BUCKETS = IntStream.range(0, BUCKETS).boxed().toList();
@@ -93,27 +94,43 @@ public class MongoModel implements ModelReader {
 
     @Override
     public <V> Map<String, List<Version<V>>> shared(String collection, String docId, Class<V> valueType) {
-        List<String> heads = ALL_BUCKETS.stream().map(b -> bucketId(docId, b)).toList();
-        List<byte[]> found = new ArrayList<>();
-        List<String> pages = new ArrayList<>();
-        for (Document head : collection(collection).find(Filters.in("_id", heads))) {
+        Map<String, List<Version<V>>> all = new TreeMap<>();
+        sharedInParts(collection, docId, valueType, part -> part.forEach((key, versions) -> all.merge(key, versions,
+                (a, b) -> {
+                    List<Version<V>> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    both.sort(java.util.Comparator.comparingLong(Version::position));
+                    return both;
+                })));
+        return all;
+    }
+
+    /** A part is a bucket: its head and the pages it names. */
+    @Override
+    public <V> void sharedInParts(String collection, String docId, Class<V> valueType,
+                                  java.util.function.Consumer<Map<String, List<Version<V>>>> eachPart) {
+        List<String> ids = ALL_BUCKETS.stream().map(b -> bucketId(docId, b)).toList();
+        List<Document> heads = collection(collection).find(Filters.in("_id", ids)).into(new ArrayList<>());
+        JavaType type = ReadModelJson.pageType(valueType);
+        for (Document head : heads) {
+            List<byte[]> found = new ArrayList<>();
             found.add(Head.versions(head));
+            List<String> pages = new ArrayList<>();
             for (int page = 0; page < Head.sealed(head); page++) {
                 pages.add(head.getString("_id") + "|" + page);
             }
-        }
-        findByIds(collection, pages, page -> found.add(Packed.unpack(page)));
-        JavaType type = ReadModelJson.pageType(valueType);
-        Map<String, List<Version<V>>> all = new TreeMap<>();
-        for (byte[] json : found) {
-            List<SharedVersion<V>> versions = ReadModelJson.read(json, type);
-            for (SharedVersion<V> version : versions) {
-                all.computeIfAbsent(version.key(), k -> new ArrayList<>()).add(version.version());
+            findByIds(collection, pages, page -> found.add(Packed.unpack(page)));
+            Map<String, List<Version<V>>> part = new java.util.HashMap<>();
+            for (byte[] json : found) {
+                List<SharedVersion<V>> versions = ReadModelJson.read(json, type);
+                for (SharedVersion<V> version : versions) {
+                    part.computeIfAbsent(version.key(), k -> new ArrayList<>()).add(version.version());
+                }
             }
+            // Pages come in no particular order; within a key, positions are distinct.
+            part.values().forEach(versions -> versions.sort(java.util.Comparator.comparingLong(Version::position)));
+            eachPart.accept(part);
         }
-        // Pages and heads come in no particular order; within a key, positions are distinct.
-        all.values().forEach(versions -> versions.sort(java.util.Comparator.comparingLong(Version::position)));
-        return all;
     }
 
     /** A writer that collects one processing batch's writes; {@link Batch#flush()} sends them. */

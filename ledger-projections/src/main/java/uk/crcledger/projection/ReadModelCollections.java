@@ -10,9 +10,14 @@ public record ReadModelCollections(int version) {
     public static final String CRC_TIMELINES = "crc_timelines";
     public static final String PROVIDER_TIMELINES = "provider_timelines";
     public static final String REGISTERS = "registers";
+    /**
+     * Per CRC, the placements of the entries that say who held it (awards, ends, term changes): all
+     * its contract history is derived from, without reading the rest of its timeline.
+     */
+    public static final String CRC_CONTRACTS = "crc_contracts";
 
     public static final java.util.List<String> ALL = java.util.List.of(ENTRIES, CRC_TIMELINES, PROVIDER_TIMELINES,
-            REGISTERS);
+            REGISTERS, CRC_CONTRACTS);
 
     public String of(String base) {
         return base + "_v" + version;

@@ -24,12 +24,15 @@ final class CachedQueries implements LedgerQueries {
     private final Supplier<LedgerQueries> queries;
     private final Object stamp;
     private final Instant asOf;
+    private final Derivations derivations;
 
-    CachedQueries(Cache<List<Object>, Object> cache, Supplier<LedgerQueries> queries, Object stamp, Instant asOf) {
+    CachedQueries(Cache<List<Object>, Object> cache, Supplier<LedgerQueries> queries, Object stamp, Instant asOf,
+                  Derivations derivations) {
         this.cache = cache;
         this.queries = queries;
         this.stamp = stamp;
         this.asOf = asOf;
+        this.derivations = derivations;
     }
 
     @Override
@@ -81,14 +84,38 @@ final class CachedQueries implements LedgerQueries {
         if (known != null) {
             return (T) known;
         }
-        T computed = answer.apply(this);
+        T computed = derivations.derive(() -> answer.apply(this));
         cache.put(key, computed);
         return computed;
     }
 
+    /** An answer from the cache, else derived in its turn (see {@link Derivations}) and kept. */
     @SuppressWarnings("unchecked")
     private <T> T cached(Supplier<T> answer, Object... question) {
         List<Object> key = Arrays.asList(stamp, asOf, Arrays.asList(question));
-        return (T) cache.get(key, k -> answer.get());
+        Object known = cache.getIfPresent(key);
+        if (known != null) {
+            return (T) known;
+        }
+        return derivations.derive(() -> (T) cache.get(key, k -> answer.get()));
+    }
+
+    /**
+     * An answer's weight in the cache: the items, revisions or rows it holds, so that the cache is
+     * bounded by what it keeps in memory, not by how many answers (a page of 50 items and a CRC's
+     * whole timeline for an export differ a thousandfold).
+     */
+    static int weigh(List<Object> key, Object answer) {
+        Object value = answer instanceof Optional<?> optional ? optional.orElse(null) : answer;
+        if (value instanceof Timeline timeline) {
+            return 1 + timeline.items().size();
+        }
+        if (value instanceof LedgerEntry entry) {
+            return 1 + entry.revisions().size();
+        }
+        if (value instanceof java.util.Collection<?> many) {
+            return 1 + many.size();
+        }
+        return 1;
     }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static uk.crcledger.projection.ReadModelCollections.CRC_CONTRACTS;
 import static uk.crcledger.projection.ReadModelCollections.CRC_TIMELINES;
 import static uk.crcledger.projection.ReadModelCollections.PROVIDER_TIMELINES;
 import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
@@ -163,6 +164,19 @@ public final class LedgerProjection {
         for (String crc : crcsBefore) {
             if (!crcsNow.contains(crc)) {
                 model.contribute(CRC_TIMELINES, crc, sequence, key, removed);
+            }
+        }
+        // A CRC's contract entries again on their own, so that who held it when is derived without
+        // reading its whole timeline (every list of CRCs and every provider answer asks it).
+        Set<String> contractsNow = ContractHistory.shapes(current.details()) ? crcsNow : Set.of();
+        Set<String> contractsBefore = before != null && ContractHistory.shapes(before.current().details())
+                ? crcsBefore : Set.of();
+        for (String crc : contractsNow) {
+            model.contribute(CRC_CONTRACTS, crc, sequence, key, placed);
+        }
+        for (String crc : contractsBefore) {
+            if (!contractsNow.contains(crc)) {
+                model.contribute(CRC_CONTRACTS, crc, sequence, key, removed);
             }
         }
         // Provider documents keep only the entries that say who held what (awards and ends, with a

@@ -35,8 +35,14 @@ public class LedgerReadModel {
     public static final String PROCESSOR = "ledger-timelines";
     private static final Logger log = LoggerFactory.getLogger(LedgerReadModel.class);
 
-    /** Answers kept: enough for every CRC's and provider's common pages at a few moments. */
-    private static final int CACHED_ANSWERS = 5_000;
+    /**
+     * Answers kept, by weight (items, revisions or rows: see {@link CachedQueries#weigh}): enough for
+     * every CRC's and provider's common pages at many moments, within tens of megabytes.
+     */
+    private static final long CACHED_ANSWER_WEIGHT = 50_000;
+    /** The largest document kept parsed, in versions: a quarter of {@link #CACHED_VERSIONS}. */
+    private static final long LARGEST_CACHED_DOCUMENT = 25_000;
+    private final Derivations derivations = Derivations.perCore();
 
     private final ReadModelStore store;
     private final MongoLedgerStorageEngine events;
@@ -46,7 +52,8 @@ public class LedgerReadModel {
     /** Whether this instance stopped its processor while another rebuilds the read model. */
     private boolean pausedForRebuild;
 
-    private final Cache<List<Object>, Object> answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).build();
+    private final Cache<List<Object>, Object> answers = Caffeine.newBuilder()
+            .maximumWeight(CACHED_ANSWER_WEIGHT).weigher(CachedQueries::weigh).build();
     /**
      * Versions of timeline entries kept parsed (see {@link RecentDocuments}): the histories of the
      * CRCs asked about most recently, within a bound on memory (a version takes about a kilobyte).
@@ -137,8 +144,9 @@ public class LedgerReadModel {
                     + MongoModel.LAYOUT + ", it was written in layout " + state.layout() + "); try again shortly");
         }
         String stamp = stamp(state);
-        RecentDocuments model = new RecentDocuments(store.model(state.active()), documents, stamp);
-        return new CachedQueries(answers, () -> new TimelineQueries(model, asOf), stamp, asOf);
+        RecentDocuments model = new RecentDocuments(store.model(state.active()), documents, stamp,
+                LARGEST_CACHED_DOCUMENT);
+        return new CachedQueries(answers, () -> new TimelineQueries(model, asOf), stamp, asOf, derivations);
     }
 
     /**

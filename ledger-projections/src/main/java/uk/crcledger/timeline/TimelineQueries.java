@@ -17,15 +17,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import static uk.crcledger.projection.ReadModelCollections.CRC_CONTRACTS;
 import static uk.crcledger.projection.ReadModelCollections.CRC_TIMELINES;
 import static uk.crcledger.projection.ReadModelCollections.PROVIDER_TIMELINES;
 import static uk.crcledger.projection.ReadModelCollections.REGISTERS;
@@ -90,17 +94,14 @@ public class TimelineQueries implements LedgerQueries {
         if (!crcRegister().containsKey(crcId)) {
             return Optional.empty();
         }
-        List<Placement> placements = crcPlacements(crcId);
-        ContractHistory history = history(crcId, placements);
-        List<Placed> placed = new ArrayList<>();
-        for (Placement p : placements) {
-            placed.add(new Placed(p, providerOf(p, history), List.of(crcId)));
-        }
-        return Optional.of(page(placed, filter));
+        ContractHistory history = history(crcId);
+        Page page = new Page(filter);
+        eachCrcPlacement(crcId, p -> page.offer(new Placed(p, providerOf(p, history), List.of(crcId))));
+        return Optional.of(page.timeline(names()));
     }
 
     private CrcView crcView(Registration crc, Names names) {
-        ContractHistory history = history(crc.id(), crcPlacements(crc.id()));
+        ContractHistory history = history(crc.id());
         List<ContractPeriod> contracts = history.holdings().stream().map(h -> period(h, names)).toList();
         String current = history.current().map(h -> h.providerId().value()).orElse(null);
         return new CrcView(crc.id(), crc.name(), crc.abbreviation(), current,
@@ -126,7 +127,7 @@ public class TimelineQueries implements LedgerQueries {
         List<HeldCrc> now = new ArrayList<>();
         List<HeldCrc> before = new ArrayList<>();
         for (String crcId : heldCrcs(providerDoc)) {
-            for (Holding h : history(crcId, crcPlacements(crcId)).holdings()) {
+            for (Holding h : history(crcId).holdings()) {
                 if (providerId.equals(h.providerId().value())) {
                     HeldCrc held = new HeldCrc(crcId, names.crc(crcId), providerId, h.from(), h.until(),
                             h.plannedEndOn(), value(h.startedBy()), value(h.endedBy()), h.endReason());
@@ -134,15 +135,33 @@ public class TimelineQueries implements LedgerQueries {
                 }
             }
         }
-        BigDecimal posts = BigDecimal.ZERO;
-        int withPosts = 0;
-        int percentageOnly = 0;
-        Map<String, Integer> byRating = new TreeMap<>();
-        Map<String, Placement> latestFinding = new TreeMap<>();
-        for (Placed p : providerItems(providerId, providerDoc)) {
+        ProviderTotals totals = new ProviderTotals(providerId);
+        eachProviderItem(providerId, providerDoc, totals::add);
+        List<LatestFinding> latest = new ArrayList<>();
+        totals.latestFinding.forEach((crcId, item) -> latest.add(new LatestFinding(crcId, names.crc(crcId),
+                item.entryId(), item.details().occurredOn(), ((InspectionFindingDetails) item.details()).rating())));
+        return Optional.of(new ProviderSummary(providerId, registration.name(), registration.kind(),
+                registration.members(), now, before, totals.posts, totals.withPosts, totals.percentageOnly,
+                totals.byRating, latest));
+    }
+
+    /** What a provider's summary adds up over its timeline (retracted entries left out). */
+    private static final class ProviderTotals {
+        private final String providerId;
+        private BigDecimal posts = BigDecimal.ZERO;
+        private int withPosts;
+        private int percentageOnly;
+        private final Map<String, Integer> byRating = new TreeMap<>();
+        private final Map<String, Placement> latestFinding = new TreeMap<>();
+
+        ProviderTotals(String providerId) {
+            this.providerId = providerId;
+        }
+
+        void add(Placed p) {
             Placement item = p.placement();
             if (item.status() == EntryStatus.RETRACTED) {
-                continue;
+                return;
             }
             if (item.details() instanceof JobCutAnnouncementDetails cuts && providerId.equals(item.providerId())) {
                 BigDecimal cut = cuts.postsCut();
@@ -163,11 +182,6 @@ public class TimelineQueries implements LedgerQueries {
                 }
             }
         }
-        List<LatestFinding> latest = new ArrayList<>();
-        latestFinding.forEach((crcId, item) -> latest.add(new LatestFinding(crcId, names.crc(crcId), item.entryId(),
-                item.details().occurredOn(), ((InspectionFindingDetails) item.details()).rating())));
-        return Optional.of(new ProviderSummary(providerId, registration.name(), registration.kind(),
-                registration.members(), now, before, posts, withPosts, percentageOnly, byRating, latest));
     }
 
     @Override
@@ -175,31 +189,47 @@ public class TimelineQueries implements LedgerQueries {
         if (!providerRegister().containsKey(providerId)) {
             return Optional.empty();
         }
-        return Optional.of(page(providerItems(providerId, selected(PROVIDER_TIMELINES, providerId)), filter));
+        Page page = new Page(filter);
+        eachProviderItem(providerId, selected(PROVIDER_TIMELINES, providerId), page::offer);
+        return Optional.of(page.timeline(names()));
     }
 
     /**
-     * A provider's timeline: every entry on a CRC it held that falls in its time there (placed on
-     * that provider by the CRC's contract history), and every award or end that names it.
+     * A provider's timeline, an item at a time in no order: every entry on a CRC it held that falls
+     * in its time there (placed on that provider by the CRC's contract history), and every award or
+     * end that names it. An entry on several of its CRCs is one item naming them all.
      */
-    private List<Placed> providerItems(String providerId, Map<String, Placement> providerDoc) {
-        Map<String, Placed> byEntry = new LinkedHashMap<>();
+    private void eachProviderItem(String providerId, Map<String, Placement> providerDoc, Consumer<Placed> each) {
+        // Only an entry on several CRCs (or on all) can be met twice: those wait here to be merged,
+        // the rest are handed on as they are read, so a provider's history is never held whole.
+        Map<String, Placed> onSeveral = new LinkedHashMap<>();
+        Set<String> namingProviderMet = new HashSet<>();
         for (String crcId : heldCrcs(providerDoc)) {
-            List<Placement> placements = crcPlacements(crcId);
-            ContractHistory history = history(crcId, placements);
-            for (Placement p : placements) {
-                if (providerId.equals(providerOf(p, history))) {
-                    byEntry.merge(p.entryId(), new Placed(p, providerId, List.of(crcId)),
+            ContractHistory history = history(crcId);
+            eachCrcPlacement(crcId, p -> {
+                if (!providerId.equals(providerOf(p, history))) {
+                    return;
+                }
+                Placed placed = new Placed(p, providerId, List.of(crcId));
+                if (p.details().crcIds().size() == 1 && !p.details().coversAllCrcs()) {
+                    if (providerDoc.containsKey(p.entryId())) {
+                        namingProviderMet.add(p.entryId());
+                    }
+                    each.accept(placed);
+                } else {
+                    onSeveral.merge(p.entryId(), placed,
                             (a, b) -> new Placed(a.placement(), providerId, union(a.crcIds(), b.crcIds())));
                 }
-            }
+            });
         }
+        onSeveral.values().forEach(each);
         // Entries naming the provider on a CRC it never held (a transfer's successor is named before
         // it holds anything) still belong on its timeline.
         for (Placement p : providerDoc.values()) {
-            byEntry.putIfAbsent(p.entryId(), new Placed(p, providerId, crcIds(p.details())));
+            if (!namingProviderMet.contains(p.entryId()) && !onSeveral.containsKey(p.entryId())) {
+                each.accept(new Placed(p, providerId, crcIds(p.details())));
+            }
         }
-        return new ArrayList<>(byEntry.values());
     }
 
     /**
@@ -265,32 +295,46 @@ public class TimelineQueries implements LedgerQueries {
     private record Placed(Placement placement, String providerId, List<String> crcIds) {
     }
 
-    private Timeline page(List<Placed> placed, TimelineFilter filter) {
-        List<Placed> matching = new ArrayList<>();
-        for (Placed p : placed) {
-            if (filter.accepts(p.placement().type(), p.placement().details().occurredOn(), p.providerId())) {
-                matching.add(p);
+    /**
+     * One page of a timeline, chosen as the items are read: it counts every item the filter accepts
+     * and keeps only the earliest {@code offset + limit} in timeline order, so a page of a long
+     * timeline holds a page's worth, not the timeline.
+     */
+    private static final class Page {
+        private final TimelineFilter filter;
+        private final long keep;
+        /** The kept items, latest in timeline order first (the one to drop when an earlier one comes). */
+        private final PriorityQueue<Placed> kept =
+                new PriorityQueue<>(Comparator.comparingLong((Placed p) -> timelineOrder(p.placement())).reversed());
+        private long total;
+
+        Page(TimelineFilter filter) {
+            this.filter = filter;
+            this.keep = (long) filter.offset() + filter.limit();
+        }
+
+        void offer(Placed p) {
+            if (!filter.accepts(p.placement().type(), p.placement().details().occurredOn(), p.providerId())) {
+                return;
+            }
+            total++;
+            if (kept.size() < keep) {
+                kept.add(p);
+            } else if (!kept.isEmpty() && timelineOrder(p.placement()) < timelineOrder(kept.peek().placement())) {
+                kept.poll();
+                kept.add(p);
             }
         }
-        long[] keys = new long[matching.size()];
-        Map<Long, Placed> byKey = new HashMap<>(matching.size() * 2);
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = timelineOrder(matching.get(i).placement());
-            byKey.put(keys[i], matching.get(i));
+
+        Timeline timeline(Names names) {
+            List<Placed> inOrder = new ArrayList<>(kept);
+            inOrder.sort(Comparator.comparingLong(p -> timelineOrder(p.placement())));
+            List<TimelineItem> items = new ArrayList<>();
+            for (Placed p : inOrder.subList((int) Math.min(filter.offset(), inOrder.size()), inOrder.size())) {
+                items.add(item(p.placement(), p.providerId(), names));
+            }
+            return new Timeline(items, Math.toIntExact(total), filter.offset(), filter.limit());
         }
-        java.util.Arrays.sort(keys);
-        matching.clear();
-        for (long key : keys) {
-            matching.add(byKey.get(key));
-        }
-        int from = (int) Math.min(filter.offset(), matching.size());
-        int to = (int) Math.min((long) from + filter.limit(), matching.size());
-        Names names = names();
-        List<TimelineItem> items = new ArrayList<>();
-        for (Placed p : matching.subList(from, to)) {
-            items.add(item(p.placement(), p.providerId(), names));
-        }
-        return new Timeline(items, matching.size(), filter.offset(), filter.limit());
     }
 
     private static TimelineItem item(Placement p, String providerId, Names names) {
@@ -310,7 +354,12 @@ public class TimelineQueries implements LedgerQueries {
     }
 
     /** Who held the CRC when, from its contract entries as the moment knows them (retracted ones left out). */
-    private static ContractHistory history(String crcId, List<Placement> placements) {
+    private ContractHistory history(String crcId) {
+        return (ContractHistory) read.computeIfAbsent("history/" + crcId,
+                k -> history(crcId, selected(CRC_CONTRACTS, crcId).values()));
+    }
+
+    private static ContractHistory history(String crcId, java.util.Collection<Placement> placements) {
         List<Placement> inLedgerOrder = new ArrayList<>();
         for (Placement p : placements) {
             if (p.status() != EntryStatus.RETRACTED && ContractHistory.shapes(p.details())) {
@@ -325,33 +374,26 @@ public class TimelineQueries implements LedgerQueries {
         return ContractHistory.of(CrcId.of(crcId), entries);
     }
 
-    /** The entries on a CRC's timeline at this moment: its own, and the thematic ones about all CRCs. */
-    @SuppressWarnings("unchecked")
-    private List<Placement> crcPlacements(String crcId) {
-        return (List<Placement>) read.computeIfAbsent("crc/" + crcId, k -> {
-            Map<String, List<Version<Placement>>> own = model.shared(CRC_TIMELINES, crcId, Placement.class);
-            List<Placement> all = new ArrayList<>(own.size());
-            own.values().forEach(versions -> addKnown(all, versions));
-            model.shared(REGISTERS, LedgerProjection.THEMATIC_REGISTER, Placement.class).forEach((key, versions) -> {
-                if (knownValue(own.get(key)) == null) {
-                    addKnown(all, versions);
-                }
-            });
-            return all;
-        });
+    /**
+     * The entries on a CRC's timeline at this moment, one at a time in no order: its own, and the
+     * thematic ones about all CRCs that it has no placement of its own for. Read a part at a time.
+     */
+    private void eachCrcPlacement(String crcId, Consumer<Placement> each) {
+        Map<String, Placement> thematic = selected(REGISTERS, LedgerProjection.THEMATIC_REGISTER);
+        model.sharedInParts(CRC_TIMELINES, crcId, Placement.class, part -> part.forEach((key, versions) -> {
+            Placement own = knownValue(versions);
+            if (own != null) {
+                thematic.remove(key);
+                each.accept(own);
+            }
+        }));
+        thematic.values().forEach(each);
     }
 
     /** The value of the latest of {@code versions} this moment knows, or null (none yet, or removed). */
     private <V> V knownValue(List<Version<V>> versions) {
         Version<V> version = versions == null ? null : Version.latest(versions, asOf);
         return version == null ? null : version.value();
-    }
-
-    private <V> void addKnown(List<V> to, List<Version<V>> versions) {
-        V value = knownValue(versions);
-        if (value != null) {
-            to.add(value);
-        }
     }
 
     /** A timeline's placements as this moment knows them; in no order (every answer sorts what it shows). */

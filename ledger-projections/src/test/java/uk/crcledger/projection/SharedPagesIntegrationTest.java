@@ -57,6 +57,30 @@ class SharedPagesIntegrationTest {
     }
 
     @Test
+    void readsADocumentAPartAtATimeWithEveryKeyInOnePart() {
+        MongoModel model = new ReadModelStore(store.database()).model(1);
+        MongoModel.Batch batch = model.batch();
+        for (int position = 1; position <= VERSIONS; position++) {
+            String entry = "entry-" + position % 40;
+            // As the projection contributes: each key under its own sequence, so keys spread over buckets.
+            batch.contribute(ReadModelCollections.CRC_TIMELINES, "crc", entry, entry,
+                    new Version<>(position, Instant.parse("2016-01-20T00:00:00Z").plusSeconds(position), "v" + position));
+        }
+        batch.flush();
+
+        List<Map<String, List<Version<String>>>> parts = new ArrayList<>();
+        model.sharedInParts(ReadModelCollections.CRC_TIMELINES, "crc", String.class, parts::add);
+
+        assertThat(parts).hasSizeGreaterThan(1);
+        Map<String, List<Version<String>>> joined = new java.util.HashMap<>();
+        parts.forEach(part -> part.forEach((key, versions) ->
+                assertThat(joined.put(key, versions)).as("%s in one part only", key).isNull()));
+        assertThat(joined).isEqualTo(model.shared(ReadModelCollections.CRC_TIMELINES, "crc", String.class));
+        assertThat(joined).hasSize(40);
+        joined.values().forEach(versions -> assertThat(versions).extracting(Version::position).isSorted());
+    }
+
+    @Test
     void writesTheSameDocumentsWhateverTheBatchesAndIgnoresAReplayedBatch() {
         MongoModel inOneBatch = new ReadModelStore(store.database()).model(1);
         write(inOneBatch, VERSIONS);

@@ -103,6 +103,51 @@ class TimelineProjectionIntegrationTest {
         assertThat(cuts.hasMore()).isFalse();
     }
 
+    /**
+     * A page is chosen while the timeline is read a part at a time: paging through a timeline far
+     * longer than a part, with many entries on one day, gives each entry once, in the order of the whole.
+     */
+    @Test
+    void pagesThroughALongTimelineInTheOrderOfTheWhole() {
+        for (int i = 0; i < 150; i++) {
+            ledger.send(new uk.crcledger.jobcut.RecordJobCutAnnouncement(uk.crcledger.entry.EntryId.of("cuts-" + i),
+                    PURPLE_FUTURES, LocalDate.of(2016, 3, 1).plusDays((i * 37L) % 60),
+                    List.of(uk.crcledger.jobcut.AffectedCrc.of(WEST_YORKSHIRE, null)), uk.crcledger.entry.Posts.of("1"),
+                    null, "cut " + i, SOURCES));
+        }
+        ledger.awaitProjected();
+
+        for (var timeline : List.<java.util.function.Function<TimelineFilter, java.util.Optional<Timeline>>>of(
+                f -> ledger.live().crcTimeline("west-yorkshire", f),
+                f -> ledger.live().providerTimeline("purple-futures", f))) {
+            Timeline whole = timeline.apply(TimelineFilter.all()).orElseThrow();
+            assertThat(whole.items()).isSortedAccordingTo(java.util.Comparator.comparing(TimelineItem::occurredOn)
+                    .thenComparingLong(TimelineItem::ledgerPosition));
+            List<String> paged = new java.util.ArrayList<>();
+            for (int offset = 0; offset < whole.total(); offset += 7) {
+                Timeline page = timeline.apply(new TimelineFilter(null, null, null, null, offset, 7)).orElseThrow();
+                assertThat(page.total()).isEqualTo(whole.total());
+                page.items().forEach(item -> paged.add(item.entryId()));
+            }
+            assertThat(whole.total()).isGreaterThan(150);
+            assertThat(paged).containsExactlyElementsOf(whole.items().stream().map(TimelineItem::entryId).toList());
+        }
+    }
+
+    /** A CRC's contract history is read from its own document of contract entries, kept up by every revision. */
+    @Test
+    void aRetractedTransferNoLongerMovesTheCrc() {
+        java.time.Instant beforeRetraction = java.time.Instant.now();
+        ledger.send(new uk.crcledger.correction.RetractEntry(TRANSFER_WALES, "recorded against the wrong CRC"));
+        ledger.awaitProjected();
+
+        assertThat(ledger.live().crc("wales").orElseThrow().currentProviderId()).isEqualTo("working-links");
+        assertThat(ledger.live().provider("seetec").orElseThrow().crcsHeldNow()).extracting(HeldCrc::crcId)
+                .containsExactly("ddc");
+        assertThat(ledger.readModel().queries(beforeRetraction).crc("wales").orElseThrow().currentProviderId())
+                .isEqualTo("seetec");
+    }
+
     @Test
     void followsATransferInTheCrcViewAndBothProvidersTimelines() {
         CrcView ddc = ledger.live().crc("ddc").orElseThrow();
