@@ -37,17 +37,17 @@ final class CachedQueries implements LedgerQueries {
 
     @Override
     public List<CrcView> crcs() {
-        return cached(() -> queries.get().crcs(), "crcs");
+        return cheap(() -> queries.get().crcs(), "crcs");
     }
 
     @Override
     public List<ProviderView> providers() {
-        return cached(() -> queries.get().providers(), "providers");
+        return cheap(() -> queries.get().providers(), "providers");
     }
 
     @Override
     public Optional<CrcView> crc(String crcId) {
-        return cached(() -> queries.get().crc(crcId), "crc", crcId);
+        return cheap(() -> queries.get().crc(crcId), "crc", crcId);
     }
 
     @Override
@@ -68,7 +68,7 @@ final class CachedQueries implements LedgerQueries {
 
     @Override
     public Optional<LedgerEntry> entry(String entryId) {
-        return cached(() -> queries.get().entry(entryId), "entry", entryId);
+        return cheap(() -> queries.get().entry(entryId), "entry", entryId);
     }
 
     /**
@@ -89,7 +89,17 @@ final class CachedQueries implements LedgerQueries {
         return computed;
     }
 
-    /** An answer from the cache, else derived in its turn (see {@link Derivations}) and kept. */
+    /**
+     * An answer that reads a few small documents (an entry, the registers, a CRC's contract entries):
+     * from the cache, else derived at once and kept. It does not wait behind long derivations: a
+     * write's 201 waits on its entry's answer.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T cheap(Supplier<T> answer, Object... question) {
+        return (T) cache.get(Arrays.asList(stamp, asOf, Arrays.asList(question)), k -> answer.get());
+    }
+
+    /** An answer that reads whole timelines: from the cache, else derived in its turn (see {@link Derivations}) and kept. */
     @SuppressWarnings("unchecked")
     private <T> T cached(Supplier<T> answer, Object... question) {
         List<Object> key = Arrays.asList(stamp, asOf, Arrays.asList(question));

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * Why: an answer not in the cache is derived from a CRC's history (a provider's, from each of its
  * CRCs' in turn), which at a million events is tens of thousands of entries parsed. On a machine
  * with few cores more derivations at once do not finish sooner, but each holds its parts and its
- * page in memory meanwhile: 32 readers of 20 CRCs filled a 1 GB heap. Answers in the cache are not
- * held back. An answer derived from other answers (the overview asks for timelines) takes one turn:
+ * page in memory meanwhile: 32 readers of 20 CRCs filled a 1 GB heap. Answers in the cache, and
+ * answers that read only small documents (an entry, the registers), are not held back. An answer derived from other answers (the overview asks for timelines) takes one turn:
  * a thread already deriving goes on without waiting, so no derivation waits on itself.
  */
 final class Derivations {
@@ -41,7 +41,7 @@ final class Derivations {
         }
     }
 
-    /** How many derivations are running or waiting (for status and tests). */
+    /** How many derivations are waiting for their turn (for tests). */
     int waiting() {
         return turns.getQueueLength();
     }

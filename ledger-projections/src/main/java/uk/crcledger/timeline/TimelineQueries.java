@@ -320,7 +320,7 @@ public class TimelineQueries implements LedgerQueries {
             total++;
             if (kept.size() < keep) {
                 kept.add(p);
-            } else if (!kept.isEmpty() && timelineOrder(p.placement()) < timelineOrder(kept.peek().placement())) {
+            } else if (timelineOrder(p.placement()) < timelineOrder(kept.peek().placement())) {
                 kept.poll();
                 kept.add(p);
             }

@@ -63,8 +63,11 @@ final class ForkedApp implements AutoCloseable {
             storeUri = "mongodb://127.0.0.1:" + storePort;
         }
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        // The environment the README's start command and the Dockerfile give the JVM.
+        builder.environment().putAll(uk.crcledger.api.deploy.JvmMemoryFlags.ENVIRONMENT);
+        Process process = builder.start();
         ForkedApp app = new ForkedApp(process, port, log, storeUri, database);
         try {
             app.awaitReady(Duration.ofMinutes(3));

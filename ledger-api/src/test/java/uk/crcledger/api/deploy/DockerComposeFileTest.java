@@ -393,22 +393,30 @@ class DockerComposeFileTest {
     @Test
     void dockerfileAndReadmeGiveTheJvmTheSameMemoryFlags() throws IOException {
         List<String> options = List.of(dockerfileEnvironment().getOrDefault("JDK_JAVA_OPTIONS", "").trim().split("\\s+"));
-        assertThat(options).as("the Dockerfile's JDK_JAVA_OPTIONS").containsSubsequence(JvmMemoryFlags.APP)
-                .contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(options).as("the Dockerfile's JDK_JAVA_OPTIONS").containsSubsequence(JvmMemoryFlags.APP);
         assertThat(options.stream().filter(DockerComposeFileTest::sizesMemory).toList())
                 .as("the Dockerfile's memory flags").isEqualTo(JvmMemoryFlags.APP);
 
-        Matcher start = Pattern.compile("java (.*?)-jar ledger-api/target/")
+        Matcher start = Pattern.compile("&& ((?:[A-Z_]+=\\S+ )*)java (.*?)-jar ledger-api/target/")
                 .matcher(Files.readString(docker.getParent().resolve("README.md")));
         assertThat(start.find()).as("the README's start command runs the jar with java").isTrue();
-        assertThat(List.of(start.group(1).trim().split("\\s+"))).as("the README's start command's JVM flags")
+        assertThat(List.of(start.group(2).trim().split("\\s+"))).as("the README's start command's JVM flags")
                 .isEqualTo(JvmMemoryFlags.APP);
+        Map<String, String> readmeEnvironment = new LinkedHashMap<>();
+        for (String assignment : start.group(1).trim().split("\\s+")) {
+            if (!assignment.isEmpty()) {
+                readmeEnvironment.put(assignment.substring(0, assignment.indexOf('=')),
+                        assignment.substring(assignment.indexOf('=') + 1));
+            }
+        }
+        assertThat(readmeEnvironment).as("the README's start command's environment").isEqualTo(JvmMemoryFlags.ENVIRONMENT);
+        assertThat(dockerfileEnvironment()).as("the Dockerfile's environment").containsAllEntriesOf(JvmMemoryFlags.ENVIRONMENT);
     }
 
     private static boolean sizesMemory(String option) {
-        // The collector too: it decides how far the heap grows below its cap.
+        // The collector too (it decides how far the heap grows below its cap), and what happens when the heap runs out.
         return option.matches("-Xm[xsn].*|-Xss.*|-XX:(Max|Min|Initial)RAM.*|-XX:.*(Metaspace|CodeCache|DirectMemory).*"
-                + "|-XX:\\+Use.*GC");
+                + "|-XX:\\+Use.*GC|-XX:[+-]ExitOnOutOfMemoryError");
     }
 
     /** The jar the Dockerfile copies is the one Maven builds, and the context's ignore file lets it through. */
