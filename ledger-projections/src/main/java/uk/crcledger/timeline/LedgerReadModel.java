@@ -39,10 +39,13 @@ public class LedgerReadModel {
      * Answers kept, by weight (items, revisions or rows: see {@link CachedQueries#weigh}): enough for
      * every CRC's and provider's common pages at many moments, within tens of megabytes.
      */
-    private static final long CACHED_ANSWER_WEIGHT = 50_000;
+    private static final long CACHED_ANSWER_WEIGHT = 25_000;
     /** The largest document kept parsed, in versions: a quarter of {@link #CACHED_VERSIONS}. */
-    private static final long LARGEST_CACHED_DOCUMENT = 25_000;
+    private static final long LARGEST_CACHED_DOCUMENT = 16_000;
     private final Derivations derivations = Derivations.perCore();
+    /** The stamp of the latest question: the caches keep nothing under another (see {@link #forgetOtherStamps}). */
+    private final java.util.concurrent.atomic.AtomicReference<String> lastStamp =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private final ReadModelStore store;
     private final MongoLedgerStorageEngine events;
@@ -58,7 +61,7 @@ public class LedgerReadModel {
      * Versions of timeline entries kept parsed (see {@link RecentDocuments}): the histories of the
      * CRCs asked about most recently, within a bound on memory (a version takes about a kilobyte).
      */
-    private static final long CACHED_VERSIONS = 100_000;
+    private static final long CACHED_VERSIONS = 64_000;
     private final Cache<List<Object>, Map<String, ? extends List<? extends uk.crcledger.projection.Version<?>>>> documents =
             Caffeine.newBuilder().maximumWeight(CACHED_VERSIONS).weigher(RecentDocuments::weigh).build();
 
@@ -144,9 +147,32 @@ public class LedgerReadModel {
                     + MongoModel.LAYOUT + ", it was written in layout " + state.layout() + "); try again shortly");
         }
         String stamp = stamp(state);
+        forgetOtherStamps(stamp);
         RecentDocuments model = new RecentDocuments(store.model(state.active()), documents, stamp,
                 LARGEST_CACHED_DOCUMENT);
         return new CachedQueries(answers, () -> new TimelineQueries(model, asOf), stamp, asOf, derivations);
+    }
+
+    /**
+     * Drops what the caches keep under any stamp but {@code stamp} once the read model has moved on: a
+     * reader works out the current stamp before it asks, so nothing kept under an earlier one is asked
+     * for again. Why: while entries are recorded the stamp moves with every batch, and the caches filled
+     * up with answers and parsed documents no one could ask for (about 150 MB of a 1M-event app's live
+     * heap), held until evicted by size. Two readers racing with two stamps at worst drop each other's
+     * answers: a miss, never a wrong answer.
+     */
+    private void forgetOtherStamps(String stamp) {
+        String before = lastStamp.getAndSet(stamp);
+        if (before != null && !before.equals(stamp)) {
+            answers.asMap().keySet().removeIf(key -> !stamp.equals(key.get(0)));
+            documents.asMap().keySet().removeIf(key -> !stamp.equals(key.get(0)));
+        }
+    }
+
+    /** How many answers are kept (for tests). */
+    long cachedAnswers() {
+        answers.cleanUp();
+        return answers.estimatedSize();
     }
 
     /**

@@ -21,7 +21,10 @@ import java.util.function.Consumer;
  * <p>
  * A document read a part at a time is kept only if it is small enough ({@code keepAtMost} versions):
  * a busy CRC's history at a million events would otherwise take a large share of the heap per copy,
- * and readers of different CRCs would each parse one whole while the cache evicts another.
+ * and readers of different CRCs would each parse one whole while the cache evicts another. Such a
+ * document is read again by each answer derived from it, so two answers under one stamp can read it a
+ * batch apart if the processor writes one between them before storing its token (the same as when the
+ * cache evicted a document before); the next token gives a new stamp and both are derived again.
  */
 final class RecentDocuments implements ModelReader {
 

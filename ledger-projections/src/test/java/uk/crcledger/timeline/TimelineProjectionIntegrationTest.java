@@ -197,6 +197,17 @@ class TimelineProjectionIntegrationTest {
         Timeline after = ledger.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
         assertThat(after.items()).extracting(TimelineItem::entryId).contains("cuts-later");
         assertThat(after.total()).isEqualTo(first.total() + 1);
+        // What was kept under the earlier stamp can no longer be asked for, so it is no longer kept.
+        assertThat(ledger.readModel().cachedAnswers()).isEqualTo(1);
+    }
+
+    /** What a writer polls until its entry is readable: the entry with at least that many revisions. */
+    @Test
+    void showsAnEntryOnceItHasTheRevisionsAWriterWaitsFor() {
+        assertThat(ledger.readModel().shows(AWARD_WY.value(), 1)).isTrue();
+        assertThat(ledger.readModel().shows(CUTS_PURPLE.value(), 2)).as("recorded, then corrected").isTrue();
+        assertThat(ledger.readModel().shows(CUTS_PURPLE.value(), 3)).isFalse();
+        assertThat(ledger.readModel().shows("not-recorded", 1)).isFalse();
     }
 
     @Test
