@@ -149,6 +149,24 @@ final class LedgerHarness implements AutoCloseable {
                 .allMatch(s -> s.getCurrentPosition().orElse(0) >= head) && !processor().processingStatus().isEmpty());
     }
 
+    /**
+     * Waits until every one of {@code segments} segments has handled every stored event, whichever of
+     * {@code instances} holds it. One instance's own status says nothing of a segment that is between
+     * owners (given back by the balancer, not yet claimed), so each instance's wait alone can pass while
+     * that segment's events are still to be applied.
+     */
+    static void awaitProjected(int segments, LedgerHarness... instances) {
+        long head = instances[0].store.engine().headPosition() - 1;
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Map<Integer, Long> positions = new java.util.HashMap<>();
+            for (LedgerHarness instance : instances) {
+                instance.processor().processingStatus().forEach((segment, status) ->
+                        positions.merge(segment, status.getCurrentPosition().orElse(0), Math::max));
+            }
+            return positions.size() == segments && positions.values().stream().allMatch(p -> p >= head);
+        });
+    }
+
     /** Every document of one version of the read model, by collection, in {@code _id} order. */
     Map<String, List<Document>> documents(int version) {
         ReadModelCollections names = new ReadModelCollections(version);

@@ -38,8 +38,7 @@ class RebuildAcrossInstancesIntegrationTest {
             for (int i = 0; i < 10; i++) {
                 ManyCrcs.record(first::send, i);
             }
-            first.awaitProjected();
-            second.awaitProjected();
+            LedgerHarness.awaitProjected(SEGMENTS, first, second);
             Map<String, List<Document>> before = first.documents(1);
             Timeline westYorkshire = first.live().crcTimeline("west-yorkshire", TimelineFilter.all()).orElseThrow();
             ReadModelVersions versions = first.readModel().versions();
