@@ -21,8 +21,8 @@ import java.util.Map;
  * it grows the heap only as far as the app needs and keeps no concurrent threads or remembered sets beside
  * it (about 50 MB less outside the heap), where G1 with the same cap committed the whole gigabyte under load
  * (1.5 GB resident at 100k). At 1M events, once timelines were read a part at a time, 1 GB carried the whole
- * step: a live heap of 204 MB after the queries, and up to 635 MB during the full rebuild (AppBenchmark,
- * December 2026).
+ * step: a live heap of 204 MB after the queries, and up to 635 MB in use right after a collection during the
+ * full rebuild, most of it promoted garbage (AppBenchmark, December 2026).
  * <p>
  * Why {@code ExitOnOutOfMemoryError}: when the heap runs out inside the embedded store's writer, H2 closes
  * the store and the app would go on answering 500s; a JVM that dies is restarted clean (by the container's
