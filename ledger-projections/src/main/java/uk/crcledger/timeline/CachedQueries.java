@@ -102,12 +102,8 @@ final class CachedQueries implements LedgerQueries {
     /** An answer that reads whole timelines: from the cache, else derived in its turn (see {@link Derivations}) and kept. */
     @SuppressWarnings("unchecked")
     private <T> T cached(Supplier<T> answer, Object... question) {
-        List<Object> key = Arrays.asList(stamp, asOf, Arrays.asList(question));
-        Object known = cache.getIfPresent(key);
-        if (known != null) {
-            return (T) known;
-        }
-        return derivations.derive(() -> (T) cache.get(key, k -> answer.get()));
+        Object known = cache.getIfPresent(Arrays.asList(stamp, asOf, Arrays.asList(question)));
+        return known != null ? (T) known : derivations.derive(() -> cheap(answer, question));
     }
 
     /**

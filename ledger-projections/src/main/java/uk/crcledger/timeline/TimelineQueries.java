@@ -52,7 +52,7 @@ public class TimelineQueries implements LedgerQueries {
 
     /**
      * An entry's place in timeline order (the day it happened, then its ledger position) as one
-     * number: a page sorts every entry of the timeline, thousands for a busy CRC, for each new instant.
+     * number: choosing a page compares every entry of the timeline, tens of thousands for a busy CRC.
      */
     private static long timelineOrder(Placement p) {
         return (p.details().occurredOn().toEpochDay() << POSITION_BITS) | p.ledgerPosition();

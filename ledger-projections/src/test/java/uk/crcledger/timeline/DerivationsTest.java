@@ -22,6 +22,11 @@ class DerivationsTest {
 
     private final ExecutorService readers = Executors.newFixedThreadPool(3);
 
+    @org.junit.jupiter.api.AfterEach
+    void stopReaders() {
+        readers.shutdownNow();
+    }
+
     @Test
     void aThirdDerivationWaitsUntilOneOfTwoEnds() throws Exception {
         Derivations derivations = new Derivations(2);
@@ -44,7 +49,6 @@ class DerivationsTest {
         release.countDown();
         assertThat(third.get(10, TimeUnit.SECONDS)).isLessThan(2);
         CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
-        readers.shutdownNow();
     }
 
     /** A write's 201 waits on its entry's answer: that must not queue behind timelines being derived. */
@@ -81,7 +85,6 @@ class DerivationsTest {
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isPresent();
         assertThat(second.get(10, TimeUnit.SECONDS)).isPresent();
-        readers.shutdownNow();
     }
 
     @Test
@@ -91,6 +94,5 @@ class DerivationsTest {
         String answer = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> derivations.derive(() -> "overview of " + derivations.derive(() -> "timelines")));
         assertThat(answer).isEqualTo("overview of timelines");
-        readers.shutdownNow();
     }
 }
