@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * This replaces Axon's {@code MicrometerMetricsAutoConfiguration} (excluded in
  * {@code application.properties}): Axon 4.13 orders it after Spring Boot 3's metrics
  * auto-configuration class names, which Spring Boot 4 renamed, so it ran first and, finding no
- * meter registry yet, made its own {@code SimpleMeterRegistry} next to Boot's.
+ * meter registry yet, made its own {@code SimpleMeterRegistry} next to Boot's. The registry is a
+ * {@link ShortWindowMetricRegistry}: Axon's meters with a one-minute capacity window.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.metrics.auto-configuration.enabled", matchIfMissing = true)
@@ -24,7 +25,7 @@ public class AxonMetricsConfiguration {
 
     @Bean
     GlobalMetricRegistry axonGlobalMetricRegistry(MeterRegistry meterRegistry) {
-        return new GlobalMetricRegistry(meterRegistry);
+        return new ShortWindowMetricRegistry(meterRegistry);
     }
 
     @Bean
