@@ -416,7 +416,8 @@ class DockerComposeFileTest {
     private static boolean sizesMemory(String option) {
         // The collector too (it decides how far the heap grows below its cap), and what happens when the heap runs out.
         return option.matches("-Xm[xsn].*|-Xss.*|-XX:(Max|Min|Initial)RAM.*|-XX:.*(Metaspace|CodeCache|DirectMemory).*"
-                + "|-XX:\\+Use.*GC|-XX:[+-]ExitOnOutOfMemoryError");
+                + "|-XX:\\+Use.*GC|-XX:(Min|Max)HeapFreeRatio=.*|-XX:(NewRatio|SurvivorRatio)=.*|-XX:[+-]ExitOnOutOfMemoryError"
+                + "|-Djdk\\.nio\\.maxCachedBufferSize=.*");
     }
 
     /** The jar the Dockerfile copies is the one Maven builds, and the context's ignore file lets it through. */

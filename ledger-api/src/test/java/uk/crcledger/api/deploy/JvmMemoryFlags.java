@@ -31,7 +31,9 @@ import java.util.Map;
 public final class JvmMemoryFlags {
 
     /** In the order the README gives them. */
-    public static final List<String> APP = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> APP = List.of("-Xms192m", "-Xmx1g", "-Xmn128m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=25", "-XX:MaxHeapFreeRatio=40", "-XX:+ExitOnOutOfMemoryError",
+            "-Djdk.nio.maxCachedBufferSize=262144");
 
     /**
      * The environment the JVM is started in. {@code MALLOC_ARENA_MAX=2}: glibc gives each thread that
