@@ -417,6 +417,7 @@ class DockerComposeFileTest {
         // The collector too (it decides how far the heap grows below its cap), and what happens when the heap runs out.
         return option.matches("-Xm[xsn].*|-Xss.*|-XX:(Max|Min|Initial)RAM.*|-XX:.*(Metaspace|CodeCache|DirectMemory).*"
                 + "|-XX:\\+Use.*GC|-XX:(Min|Max)HeapFreeRatio=.*|-XX:(NewRatio|SurvivorRatio)=.*|-XX:[+-]ExitOnOutOfMemoryError"
+                + "|-XX:(Initial|Max|Min|SoftMax)HeapSize=.*|-XX:(Max)?NewSize=.*|-XX:[+-]ShrinkHeapInSteps|-XX:MinHeapDeltaBytes=.*"
                 + "|-Djdk\\.nio\\.maxCachedBufferSize=.*");
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * differs), and the app benchmark's forked app runs with them unless told otherwise, so its memory
  * figures are the ones a deployment gets.
  * <p>
- * Why a fixed heap: what the app holds is mostly its bounded caches (read-model answers and versions, log
+ * Why a ceiling: what the app holds is mostly its bounded caches (read-model answers and versions, log
  * tiles and nodes, the embedded store's page cache), not the ledger. Without a limit the JVM takes a
  * quarter of the machine's memory as its maximum heap and G1 grows into it lazily: at 100k events the
  * app was 3.3 GB resident while its heap after a full collection was 245 MB. A percentage of a
@@ -17,12 +17,38 @@ import java.util.Map;
  * Why 1 GB: with {@code -Xmx512m} the live heap was 91 MB at 10k events and 208 MB at 100k (RSS 768 and
  * 916 MB), but the full rebuild at 100k filled the heap and the embedded store's background writer died of
  * an OutOfMemoryError, closing the store; {@code -Xmx768m} passed 100k (999 MB resident, live heap 227 MB)
- * but ran out the same way under the queries and the log's audit at 1M events. Why the serial collector:
- * it grows the heap only as far as the app needs and keeps no concurrent threads or remembered sets beside
- * it (about 50 MB less outside the heap), where G1 with the same cap committed the whole gigabyte under load
- * (1.5 GB resident at 100k). At 1M events, once timelines were read a part at a time, 1 GB carried the whole
- * step: a live heap of 204 MB after the queries, and up to 635 MB in use right after a collection during the
- * full rebuild, most of it promoted garbage (AppBenchmark, December 2026).
+ * but ran out the same way under the queries and the log's audit at 1M events. Both were before timelines
+ * were read a part at a time; since then 512 MB carries a 100k run (live heap 145 MB, December 2026), but
+ * the ceiling is what an export or a burst of uncached reads has to fit under, so it stays at 1 GB and the
+ * flags below keep the heap near the live set instead.
+ * <p>
+ * Why the serial collector: it keeps no concurrent threads or remembered sets beside the heap (about 50 MB
+ * less outside it), where G1 with the same cap committed the whole gigabyte under load (1.5 GB resident at
+ * 100k), and Shenandoah's compact mode was 1.37 GB resident at 10k events.
+ * <p>
+ * Why a floor, a young generation and the free ratios: serial grows the old generation when promotions need
+ * it, and at each full collection brings it back to between {@code live / (1 - MinHeapFreeRatio)} and
+ * {@code live / (1 - MaxHeapFreeRatio)} (by default 1.67 to 3.3 times the live set; shrinking in steps over a
+ * few collections, {@code ShrinkHeapInSteps}); without {@code -Xmn} it sizes the young generation from the
+ * old; and it never goes below the initial heap, which is 1/64 of the machine by default (377 MB on this
+ * 24 GB machine, whatever the ledger).
+ * At 100k events (AppBenchmark, December 2026, each run alone; the resident peak is the whole run's, the
+ * rebuild's included; CPU is the app's per event while the ledger grew):
+ * <ul>
+ *   <li>{@code -Xmx512m}, default ratios and floor: 822 MB resident at the peak, 432 MB heap committed for
+ *       145 MB live, 1.8 ms of CPU per event, the rebuild at 2,046 events/s;</li>
+ *   <li>{@code -Xms64m}, ratios 20/40, the young generation following the old (about 60 MB): 704 MB, but a
+ *       full collection every half second during growth, 2.4 ms per event, the rebuild 29 % slower;</li>
+ *   <li>{@code -Xms192m -Xmn128m}, ratios 30/50: 735 MB, 357 MB committed for 147 MB live, 2.0 ms per
+ *       event, the rebuild 11 % slower.</li>
+ * </ul>
+ * The committed flags take that last shape with ratios 25/40, for the 1M step, where the live heap is
+ * about 180 MB and the non-heap and the search index's mapped files about 550 MB.
+ * <p>
+ * Why {@code jdk.nio.maxCachedBufferSize}: a thread that writes a heap buffer to a file or socket gets a direct
+ * copy of it, which the JDK caches per thread at the size of the largest such write; the embedded store (H2's
+ * MVStore) writes whole chunks from heap buffers, from whichever thread stores them. Direct buffers
+ * were 18, 39 and 44 MB at 10k, 100k and 1M events; with the cap at 256 KB, 5 to 15 MB.
  * <p>
  * Why {@code ExitOnOutOfMemoryError}: when the heap runs out inside the embedded store's writer, H2 closes
  * the store and the app would go on answering 500s; a JVM that dies is restarted clean (by the container's
@@ -31,7 +57,7 @@ import java.util.Map;
 public final class JvmMemoryFlags {
 
     /** In the order the README gives them. */
-    public static final List<String> APP = List.of("-Xms192m", "-Xmx1g", "-Xmn128m", "-XX:+UseSerialGC",
+    public static final List<String> APP = List.of("-Xms384m", "-Xmx1g", "-Xmn128m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=25", "-XX:MaxHeapFreeRatio=40", "-XX:+ExitOnOutOfMemoryError",
             "-Djdk.nio.maxCachedBufferSize=262144");
 

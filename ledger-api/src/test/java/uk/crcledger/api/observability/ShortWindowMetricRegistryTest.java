@@ -4,18 +4,26 @@ import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.queryhandling.GenericQueryMessage;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,26 +65,44 @@ class ShortWindowMetricRegistryTest {
         assertThat(meters.get("commandBus.capacity").gauge().value()).isZero();
     }
 
+    /**
+     * Registered the way Axon's configurer registers them (by component type, plain and with tags), every
+     * component gets the meters Axon's own registry gives it, and the query update emitter, which Axon wires
+     * through a private method, a one-minute capacity window too.
+     */
     @Test
-    void theMetersAreAxonsOwn() {
+    void everyComponentGetsAxonsMetersWithAOneMinuteCapacity() {
         SimpleMeterRegistry axons = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
         GlobalMetricRegistry axon = new GlobalMetricRegistry(axons);
-        java.util.function.Function<Message<?>, Iterable<io.micrometer.core.instrument.Tag>> tags =
-                message -> Tags.of("payloadType", message.getPayloadType().getSimpleName());
-        handleFor(axon.registerEventProcessor("eventProcessor", tags, tags), GenericEventMessage.<Object>asEventMessage("e"),
-                Duration.ofSeconds(1));
-        handleFor(registry.registerEventProcessor("eventProcessor", tags, tags),
-                GenericEventMessage.<Object>asEventMessage("e"), Duration.ofSeconds(1));
-        handleFor(axon.registerCommandBus("commandBus", tags), GenericCommandMessage.<Object>asCommandMessage("c"),
-                Duration.ofSeconds(1));
-        handleFor(registry.registerCommandBus("commandBus", tags), GenericCommandMessage.<Object>asCommandMessage("c"),
-                Duration.ofSeconds(1));
-        handleFor(axon.registerQueryBus("queryBus", tags), new GenericQueryMessage<>("q", ResponseTypes.instanceOf(String.class)),
-                Duration.ofSeconds(1));
-        handleFor(registry.registerQueryBus("queryBus", tags), new GenericQueryMessage<>("q", ResponseTypes.instanceOf(String.class)),
-                Duration.ofSeconds(1));
+        Map<Class<?>, Message<?>> components = new LinkedHashMap<>();
+        components.put(EventProcessor.class, GenericEventMessage.asEventMessage("event"));
+        components.put(CommandBus.class, GenericCommandMessage.asCommandMessage("command"));
+        components.put(EventBus.class, GenericEventMessage.asEventMessage("event"));
+        components.put(QueryBus.class, new GenericQueryMessage<>("query", ResponseTypes.instanceOf(String.class)));
+        components.put(QueryUpdateEmitter.class, GenericEventMessage.asEventMessage("update"));
+        components.forEach((type, message) -> {
+            for (boolean tagged : List.of(false, true)) {
+                String name = type.getSimpleName() + (tagged ? "Tagged" : "Plain");
+                handleFor(monitor(axon, type, name, tagged), message, Duration.ofSeconds(1));
+                handleFor(monitor(registry, type, name, tagged), message, Duration.ofSeconds(1));
+            }
+        });
 
-        assertThat(ids(meters)).isNotEmpty().isEqualTo(ids(axons));
+        assertThat(ids(meters)).hasSizeGreaterThan(20).isEqualTo(ids(axons));
+        for (String name : List.of("QueryUpdateEmitterPlain", "QueryUpdateEmitterTagged")) {
+            assertThat(meters.get(name + ".capacity").gauge().value()).as(name).isPositive();
+        }
+        clock.add(ShortWindowMetricRegistry.CAPACITY_WINDOW.plusSeconds(1));
+        assertThat(meters.getMeters().stream().filter(meter -> meter.getId().getName().endsWith(".capacity"))
+                .map(meter -> ((io.micrometer.core.instrument.Gauge) meter).value()).toList())
+                .as("capacity gauges a minute later").hasSize(8).containsOnly(0.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MessageMonitor<Message<?>> monitor(GlobalMetricRegistry registry, Class<?> type, String name,
+            boolean tagged) {
+        return (MessageMonitor<Message<?>>) (tagged ? registry.registerComponentWithDefaultTags(type, name)
+                : registry.registerComponent(type, name));
     }
 
     private static java.util.Set<String> ids(SimpleMeterRegistry registry) {
