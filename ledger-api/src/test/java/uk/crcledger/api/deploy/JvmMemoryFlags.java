@@ -42,8 +42,12 @@ import java.util.Map;
  *   <li>{@code -Xms192m -Xmn128m}, ratios 30/50: 735 MB, 357 MB committed for 147 MB live, 2.0 ms per
  *       event, the rebuild 11 % slower.</li>
  * </ul>
- * The committed flags take that last shape with ratios 25/40, for the 1M step, where the live heap is
- * about 180 MB and the non-heap and the search index's mapped files about 550 MB.
+ * At 1M events, {@code -Xms192m -Xmn128m} with ratios 25/40 held the resident set to 908 MB after the
+ * queries (378 MB committed for 180 MB live; the earlier {@code -Xmx1g} alone: 1,215 MB, 639 for 204), but
+ * cost 2.8 ms of CPU per event while the ledger grew against 2.26: the live set during growth is only 70 to
+ * 160 MB, so the old generation sized to it was collected in full 1.2 times a second, a third of a core. The
+ * committed flags keep those ratios, which size the heap at the 1M step, and raise the floor to 384 MB (an
+ * old generation of at least 256 MB), which sizes it while the ledger grows.
  * <p>
  * Why {@code jdk.nio.maxCachedBufferSize}: a thread that writes a heap buffer to a file or socket gets a direct
  * copy of it, which the JDK caches per thread at the size of the largest such write; the embedded store (H2's
