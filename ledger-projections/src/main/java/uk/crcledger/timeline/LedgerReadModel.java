@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -45,8 +46,7 @@ public class LedgerReadModel {
     private static final long LARGEST_CACHED_DOCUMENT = 16_000;
     private final Derivations derivations = Derivations.perCore();
     /** The stamp of the latest question: the caches keep nothing under another (see {@link #forgetOtherStamps}). */
-    private final java.util.concurrent.atomic.AtomicReference<String> lastStamp =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> lastStamp = new AtomicReference<>();
 
     private final ReadModelStore store;
     private final MongoLedgerStorageEngine events;
